@@ -1,0 +1,101 @@
+// Generic maximum likelihood for models with positive parameters: optimise in log-parameters with
+// L-BFGS, fall back to Nelder-Mead, then (when asked) standard errors from the observed information.
+import { ModelError } from '../models/model-error.ts';
+import { invert, numericGradient, numericHessian } from './hessian.ts';
+import { lbfgs } from './lbfgs.ts';
+import { nelderMead } from './nelder-mead.ts';
+
+export interface LikelihoodProblem {
+  /** Parameter names in the paper's order; every parameter is > 0. */
+  names: readonly string[];
+  /** Total log-likelihood at natural parameters θ (weights already applied). */
+  logLik: (theta: Float64Array) => number;
+  /** ∂ logLik / ∂θ; a central-difference gradient is used when absent. */
+  gradient?: (theta: Float64Array) => Float64Array;
+  /** Starting point θ₀ (natural scale, all > 0). */
+  init: Float64Array;
+  /** Sum of weights: the objective is the mean log-likelihood so the optimiser's tolerances do not depend on n. */
+  totalWeight: number;
+  penalizer?: number;
+  maxIterations?: number;
+}
+
+export interface Optimum {
+  theta: Float64Array;
+  /** Log-likelihood at θ without the penalty. */
+  logLik: number;
+  iterations: number;
+  method: 'lbfgs' | 'nelder-mead';
+}
+
+/** Maximises a likelihood over θ > 0; throws ModelError('not-converged') when both optimisers fail. */
+export function maximizeLikelihood(p: LikelihoodProblem): Optimum {
+  const pen = p.penalizer ?? 0;
+  const W = p.totalWeight > 0 ? p.totalWeight : 1;
+  const theta = (u: Float64Array) => u.map(Math.exp);
+  // F(u) = −ℓ(e^u)/W + λ Σ θ²  (lifetimes' penalty: on natural parameters, against the mean likelihood).
+  const objective = (u: Float64Array): number => {
+    const th = theta(u);
+    let s = 0;
+    for (const v of th) s += v * v;
+    const ll = p.logLik(th);
+    return Number.isFinite(ll) ? -ll / W + pen * s : Infinity;
+  };
+  const withGradient = (u: Float64Array) => {
+    const value = objective(u);
+    if (!Number.isFinite(value)) return { value, gradient: new Float64Array(u.length) };
+    if (!p.gradient) return { value, gradient: numericGradient(objective, u) };
+    const th = theta(u);
+    const g = p.gradient(th);
+    // Chain rule for θ = e^u: ∂F/∂u = θ ⊙ ∂F/∂θ.
+    const gradient = new Float64Array(u.length);
+    for (let i = 0; i < u.length; i++) gradient[i] = th[i] * (-g[i] / W + 2 * pen * th[i]);
+    return { value, gradient };
+  };
+  const u0 = p.init.map(Math.log);
+  if (!Number.isFinite(objective(u0))) {
+    throw new ModelError('not-converged', `the likelihood is not finite at the starting point (${fmt(p.names, p.init)})`);
+  }
+  const maxIterations = p.maxIterations ?? 1000;
+  const first = lbfgs(withGradient, u0, { maxIterations });
+  if (first.converged && isStationary(withGradient, first.x)) {
+    const th = theta(first.x);
+    return { theta: th, logLik: p.logLik(th), iterations: first.iterations, method: 'lbfgs' };
+  }
+  // Nelder-Mead from the best point L-BFGS reached, then polish with L-BFGS again: the simplex is
+  // robust to a bad gradient but converges slowly in its last digits.
+  const nm = nelderMead(objective, first.value < objective(u0) ? first.x : u0, { maxIterations: 20000 });
+  const polish = lbfgs(withGradient, nm.x, { maxIterations });
+  const best = polish.value <= nm.value ? polish.x : nm.x;
+  if (!(Number.isFinite(objective(best)) && (polish.converged || nm.converged))) {
+    throw new ModelError('not-converged', `the fit did not converge (${first.reason}; simplex: ${nm.reason}); last point ${fmt(p.names, theta(best))}`);
+  }
+  const th = theta(best);
+  return { theta: th, logLik: p.logLik(th), iterations: first.iterations + nm.iterations + polish.iterations, method: 'nelder-mead' };
+}
+
+function isStationary(f: (u: Float64Array) => { value: number; gradient: Float64Array }, u: Float64Array): boolean {
+  const { gradient } = f(u);
+  return gradient.every((g) => Math.abs(g) < 1e-4);
+}
+
+/**
+ * Standard errors as square roots of the diagonal of the inverse observed information, i.e. of
+ * −∂²ℓ/∂θ² at the optimum, in the natural parameters and the data's own units (the convention
+ * of BTYD and lifetimes that published CDNOW standard errors follow). Null when singular.
+ */
+export function observedInformation(logLik: (theta: Float64Array) => number, theta: Float64Array): { standardErrors: number[]; covariance: number[][] } | null {
+  const H = numericHessian((t) => -logLik(t), theta);
+  const cov = invert(H);
+  if (!cov) return null;
+  const se = cov.map((row, i) => Math.sqrt(row[i]));
+  if (se.some((v) => !Number.isFinite(v))) return null;
+  return { standardErrors: se, covariance: cov };
+}
+
+/** AIC and BIC from the log-likelihood, k parameters and n observations. */
+export function informationCriteria(logLik: number, k: number, n: number): { aic: number; bic: number } {
+  return { aic: 2 * k - 2 * logLik, bic: k * Math.log(n) - 2 * logLik };
+}
+
+const fmt = (names: readonly string[], th: Float64Array) => names.map((n, i) => `${n}=${th[i].toPrecision(6)}`).join(', ');

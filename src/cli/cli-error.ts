@@ -1,0 +1,34 @@
+// One place maps every area's error codes to CLI exit codes and clean messages: users never see a
+// stack trace. Unknown errors print their message and exit 70 (EX_SOFTWARE); CVM_DEBUG=1 shows stacks.
+import { ModelError } from '../analytics/models/model-error.ts';
+
+export type CliErrorCode = 'usage' | 'input' | 'io';
+
+export class CliError extends Error {
+  readonly code: CliErrorCode;
+  constructor(code: CliErrorCode, message: string) {
+    super(message);
+    this.name = 'CliError';
+    this.code = code;
+  }
+}
+
+/** Exit codes follow sysexits.h: 64 usage, 65 bad input data, 66 missing input, 70 internal. */
+const EXIT: Record<string, number> = {
+  usage: 64, input: 65, io: 66,
+  'invalid-input': 65, 'invalid-params': 65, 'not-converged': 65, unsupported: 64,
+};
+
+interface CodedError { code: string; message: string }
+const hasCode = (e: unknown): e is CodedError =>
+  e instanceof Error && typeof (e as Partial<CodedError>).code === 'string';
+
+/** Returns the exit code and the message to show for any thrown value. */
+export function describeError(e: unknown): { exitCode: number; message: string } {
+  if (e instanceof CliError || e instanceof ModelError || (hasCode(e) && e.code in EXIT)) {
+    return { exitCode: EXIT[(e as CodedError).code] ?? 65, message: (e as Error).message };
+  }
+  if (hasCode(e) && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR')) return { exitCode: 66, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { exitCode: 70, message: `internal error: ${message}` };
+}
