@@ -1,0 +1,65 @@
+// Calibration vs holdout: for customers grouped by their calibration frequency, the mean number of
+// purchases they actually made in the holdout period against the model's conditional expectation
+// E[X(T, T + t*] | x, t_x, T] (Fader, Hardie & Lee 2005, Figure 4 / BTYD's
+// `pnbd.PlotFreqVsConditionalExpectedFrequency`), plus per-customer error metrics.
+import type { CountModel } from '../models/types.ts';
+import { classificationQuality, errorMetrics, type ClassificationQuality, type ErrorMetrics } from './metrics.ts';
+
+export interface HoldoutCustomers {
+  x: ArrayLike<number>;
+  tx: ArrayLike<number>;
+  T: ArrayLike<number>;
+  xHoldout: ArrayLike<number>;
+  /** Length of each customer's holdout period, in the data's unit. */
+  durationHoldout: ArrayLike<number>;
+}
+
+export interface HoldoutBin {
+  frequency: number;
+  orMore: boolean;
+  customers: number;
+  actual: number;
+  expected: number;
+}
+
+export interface HoldoutCheck {
+  bins: HoldoutBin[];
+  /** Per-customer holdout purchases, predicted vs actual. */
+  errors: ErrorMetrics;
+  /** Totals over all customers: the aggregate forecast error. */
+  totalActual: number;
+  totalExpected: number;
+  /** How well P(alive) at the end of calibration ranks the customers who bought again in the holdout. */
+  pAlive: ClassificationQuality;
+}
+
+export function holdoutCheck<P extends string>(model: CountModel<P>, params: Record<P, number>, c: HoldoutCustomers, maxBin = 7): HoldoutCheck {
+  const n = c.x.length;
+  const bins: HoldoutBin[] = Array.from({ length: maxBin + 1 }, (_, k) => ({ frequency: k, orMore: k === maxBin, customers: 0, actual: 0, expected: 0 }));
+  const predicted = new Float64Array(n);
+  const alive = new Float64Array(n);
+  const bought = new Uint8Array(n);
+  const cache = new Map<string, [number, number]>();
+  for (let i = 0; i < n; i++) {
+    const key = `${c.x[i]}|${c.tx[i]}|${c.T[i]}|${c.durationHoldout[i]}`;
+    let v = cache.get(key);
+    if (!v) {
+      v = [model.expectedPurchases(params, c.durationHoldout[i], c.x[i], c.tx[i], c.T[i]), model.pAlive(params, c.x[i], c.tx[i], c.T[i])];
+      cache.set(key, v);
+    }
+    predicted[i] = v[0];
+    alive[i] = v[1];
+    bought[i] = c.xHoldout[i] > 0 ? 1 : 0;
+    const b = bins[Math.min(c.x[i], maxBin)];
+    b.customers++;
+    b.actual += c.xHoldout[i];
+    b.expected += v[0];
+  }
+  let totalActual = 0, totalExpected = 0;
+  for (const b of bins) {
+    totalActual += b.actual;
+    totalExpected += b.expected;
+    if (b.customers > 0) { b.actual /= b.customers; b.expected /= b.customers; }
+  }
+  return { bins, errors: errorMetrics(predicted, c.xHoldout), totalActual, totalExpected, pAlive: classificationQuality(alive, bought) };
+}
