@@ -87,6 +87,15 @@ export function bgbbExpectedPurchases(p: BgBbParams, nStar: number, x: number, t
 }
 
 /**
+ * E[X(n, n+n*] | alive at n, x, n]: given alive at n the posterior is p ~ Beta(α+x, β+n−x) and
+ * θ ~ Beta(γ, δ+n) (FHS10 §4), and from there the customer is a "new" one with those parameters, so
+ * eq. (13) = P(alive at n) · E[X(n*)] at the updated parameters.
+ */
+export function bgbbExpectedPurchasesIfAlive(p: BgBbParams, nStar: number, x: number, n: number): number {
+  return bgbbExpectedPurchasesNew({ alpha: p.alpha + x, beta: p.beta + n - x, gamma: p.gamma, delta: p.delta + n }, nStar);
+}
+
+/**
  * P(X(n) = x) for a customer at the start of the observation, FHS10 eq. (7):
  *   C(n,x) B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ) + Σ_{i=x}^{n−1} C(i,x) B(α+x, β+i−x)/B(α,β) · B(γ+1, δ+i)/B(γ,δ)
  * (alive through n, or alive through i and dead at i+1, with x transactions among the i opportunities).
@@ -127,6 +136,7 @@ export const bgbb: CountModel<BgBbParam> = {
   fit: (d: RfPatterns, options?: FitOptions) => fitBgBb({ x: d.x, tx: d.tx, n: d.T, weight: d.weight }, options),
   logLik: bgbbLogLik,
   expectedPurchases: bgbbExpectedPurchases,
+  expectedPurchasesIfAlive: bgbbExpectedPurchasesIfAlive,
   pAlive: (p, x, tx, T) => bgbbPAliveAt(p, 0, x, tx, T),
   pAliveAt: (p, t, x, tx, T) => bgbbPAliveAt(p, t, x, tx, T),
   expectedPurchasesNew: bgbbExpectedPurchasesNew,

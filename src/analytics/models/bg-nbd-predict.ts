@@ -180,6 +180,12 @@ export function bgFamilyExpectedPurchases(p: BgNbdParams, s: DropoutAtStart, t: 
   return pAlive(p, s, x, tx, T) * aliveExpected(p.r + x, p.alpha + T, p.a, p.b + x + s, t);
 }
 
+/** E[X(T, T+t] | alive at T, x, T]: the factor of bgFamilyExpectedPurchases after P(alive). */
+export function bgFamilyExpectedPurchasesIfAlive(p: BgNbdParams, s: DropoutAtStart, t: number, x: number, T: number): number {
+  checkParams(modelName(s), p); checkHorizon(t);
+  return aliveExpected(p.r + x, p.alpha + T, p.a, p.b + x + s, t);
+}
+
 /**
  * E[X(t)] for a customer who has just made the first purchase. BG/NBD: FHL eq. 9. MBG/NBD: the
  * customer survives the first purchase with probability E[1−p] = b/(a+b), after which p | survived ~

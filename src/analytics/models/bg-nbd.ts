@@ -7,7 +7,7 @@ import { fitBgFamily } from './bg-nbd-fit.ts';
 import { BG_NBD_PARAMS, bgFamilyCustomerLogLik, bgFamilyGradient, bgFamilyLogLik, checkCustomer, checkParams, type BgNbdParam, type BgNbdParams } from './bg-nbd-likelihood.ts';
 import {
   bgFamilyConditionalPmf,
-  bgFamilyExpectedPurchases,
+  bgFamilyExpectedPurchases, bgFamilyExpectedPurchasesIfAlive,
   bgFamilyExpectedPurchasesNew,
   bgFamilyPAlive,
   bgFamilyPAliveAt,
@@ -57,6 +57,7 @@ export const bgNbd: CountModel<BgNbdParam> = {
   fit: fitBgNbd,
   logLik: bgNbdLogLik,
   expectedPurchases: bgNbdExpectedPurchases,
+  expectedPurchasesIfAlive: (p, t, x, T) => bgFamilyExpectedPurchasesIfAlive(p, 0, t, x, T),
   pAlive: bgNbdPAlive,
   pAliveAt: bgNbdPAliveAt,
   expectedPurchasesNew: bgNbdExpectedPurchasesNew,

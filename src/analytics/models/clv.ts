@@ -36,20 +36,31 @@ export interface DiscountSchedule {
   discountRate: number;
 }
 
-/** Σ_i ΔE[X]_i / (1+d)^i: expected purchases over the horizon, discounted per step. */
-export function discountedPurchases<P extends string>(
-  model: CountModel<P>, params: Record<P, number>, x: number, tx: number, T: number, s: DiscountSchedule,
+/**
+ * Σ_i ΔE_i / (1+d)^i for a customer known to be alive at T, with E_i = E[X(T, T + iΔ] | alive, x, T].
+ * It depends on (x, T) only, so a caller with many customers computes it once per distinct (x, T) and
+ * multiplies by each customer's P(alive) (see CountModel.expectedPurchasesIfAlive).
+ */
+export function discountedPurchasesIfAlive<P extends string>(
+  model: CountModel<P>, params: Record<P, number>, x: number, T: number, s: DiscountSchedule,
 ): number {
   let total = 0;
   let previous = 0;
   let factor = 1;
   for (let i = 1; i <= s.steps; i++) {
-    const cumulative = model.expectedPurchases(params, i * s.stepLength, x, tx, T);
+    const cumulative = model.expectedPurchasesIfAlive(params, i * s.stepLength, x, T);
     factor /= 1 + s.discountRate;
     total += (cumulative - previous) * factor;
     previous = cumulative;
   }
   return total;
+}
+
+/** Σ_i ΔE[X]_i / (1+d)^i: expected purchases over the horizon, discounted per step. */
+export function discountedPurchases<P extends string>(
+  model: CountModel<P>, params: Record<P, number>, x: number, tx: number, T: number, s: DiscountSchedule,
+): number {
+  return model.pAlive(params, x, tx, T) * discountedPurchasesIfAlive(model, params, x, T, s);
 }
 
 /** Discounted CLV of one customer: expected spend per purchase × discounted expected purchases. */

@@ -8,7 +8,7 @@ import { fitBgFamily } from './bg-nbd-fit.ts';
 import { BG_NBD_PARAMS, bgFamilyCustomerLogLik, bgFamilyGradient, bgFamilyLogLik, checkCustomer, checkParams, type BgNbdParam, type BgNbdParams } from './bg-nbd-likelihood.ts';
 import {
   bgFamilyConditionalPmf,
-  bgFamilyExpectedPurchases,
+  bgFamilyExpectedPurchases, bgFamilyExpectedPurchasesIfAlive,
   bgFamilyExpectedPurchasesNew,
   bgFamilyPAlive,
   bgFamilyPAliveAt,
@@ -61,6 +61,7 @@ export const mbgNbd: CountModel<MbgNbdParam> = {
   fit: fitMbgNbd,
   logLik: mbgNbdLogLik,
   expectedPurchases: mbgNbdExpectedPurchases,
+  expectedPurchasesIfAlive: (p, t, x, T) => bgFamilyExpectedPurchasesIfAlive(p, 1, t, x, T),
   pAlive: mbgNbdPAlive,
   pAliveAt: mbgNbdPAliveAt,
   expectedPurchasesNew: mbgNbdExpectedPurchasesNew,

@@ -75,7 +75,13 @@ export function paretoNbdExpectedPurchasesNew(p: ParetoNbdParams, t: number): nu
  */
 export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
-  return paretoNbdPAlive(p, x, tx, T) * ((r + x) * (beta + T) / (alpha + T)) * powerIncrement(beta + T, t, s - 1);
+  return paretoNbdPAlive(p, x, tx, T) * paretoNbdExpectedPurchasesIfAlive(p, t, x, T);
+}
+
+/** E[X(T, T+t] | alive at T, x, T]: λ | alive ~ Gamma(r+x, α+T), μ | alive ~ Gamma(s, β+T) (FH05 §5). */
+export function paretoNbdExpectedPurchasesIfAlive(p: ParetoNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, s, beta } = p;
+  return ((r + x) * (beta + T) / (alpha + T)) * powerIncrement(beta + T, t, s - 1);
 }
 
 /** The Pareto/NBD as a CountModel, so CLV, diagnostics and the pipeline can use it like any other. */
@@ -85,6 +91,7 @@ export const paretoNbd: CountModel<ParetoNbdParam> = {
   fit: fitParetoNbd,
   logLik: paretoNbdLogLik,
   expectedPurchases: paretoNbdExpectedPurchases,
+  expectedPurchasesIfAlive: paretoNbdExpectedPurchasesIfAlive,
   pAlive: paretoNbdPAlive,
   pAliveAt: paretoNbdPAliveAt,
   expectedPurchasesNew: paretoNbdExpectedPurchasesNew,

@@ -60,6 +60,13 @@ export interface CountModel<P extends string = string> {
   logLik(params: Record<P, number>, data: RfPatterns): number;
   /** E[X(T, T + t] | x, tx, T]: expected purchases in the next t. */
   expectedPurchases(params: Record<P, number>, t: number, x: number, tx: number, T: number): number;
+  /**
+   * E[X(T, T + t] | alive at T, x, T]. For every model here the posterior of the purchase and dropout
+   * rates given "alive at T" depends on x and T only (t_x enters through P(alive) alone), so
+   * expectedPurchases = pAlive · expectedPurchasesIfAlive. The pipeline uses this to compute the costly
+   * horizon sums once per distinct (x, T) instead of once per (x, t_x, T).
+   */
+  expectedPurchasesIfAlive(params: Record<P, number>, t: number, x: number, T: number): number;
   /** P(alive at T | x, tx, T). */
   pAlive(params: Record<P, number>, x: number, tx: number, T: number): number;
   /** P(alive at T + t | x, tx, T): alive now and still alive after t more time. */
