@@ -13,10 +13,13 @@ export class CliError extends Error {
   }
 }
 
-/** Exit codes follow sysexits.h: 64 usage, 65 bad input data, 66 missing input, 70 internal. */
+/** Exit codes follow sysexits.h: 64 usage, 65 bad input data, 66 missing input, 70 internal, 73 cannot create output. */
 const EXIT: Record<string, number> = {
   usage: 64, input: 65, io: 66,
   'invalid-input': 65, 'invalid-params': 65, 'not-converged': 65, unsupported: 64,
+  // SummaryError (src/analytics/summary/summary-error.ts)
+  'missing-column': 65, 'bad-date': 65, 'bad-amount': 65, 'bad-customer': 65, 'no-transactions': 65,
+  'invalid-option': 64, 'unreadable-input': 66, 'unwritable-output': 73,
 };
 
 interface CodedError { code: string; message: string }

@@ -1,6 +1,10 @@
 // Every CLI command, registered in the order `cvm --help` lists them.
 import type { Command } from 'commander';
+import { registerFit } from './fit.ts';
+import { registerSummary } from './summary.ts';
 
-export function registerCommands(_program: Command): void {
-  // commands are added here as they land (summary, fit, predict, analyze …)
+export function registerCommands(program: Command): void {
+  registerSummary(program);
+  registerFit(program);
+  // further commands are added here as they land (fit, predict, analyze …)
 }

@@ -1,0 +1,55 @@
+// Builds `customer_summary` from the loaded `transactions` table: checks the options, settles the
+// end date (default: the last transaction's day, as lifetimes' and BTYD's defaults) and runs the SQL.
+import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { TIME_UNITS, type TimeUnit } from '../models/types.ts';
+import { SummaryError } from './summary-error.ts';
+import { customerSummarySql, PERIOD_CONVENTIONS, type PeriodConvention } from './summary-sql.ts';
+
+export interface SummaryOptions {
+  unit: TimeUnit;
+  periods: PeriodConvention;
+  /** Last day observed (YYYY-MM-DD, inclusive); default: the day of the last transaction. */
+  end?: string;
+  /** Last day of the calibration period (YYYY-MM-DD, inclusive); adds the holdout columns. */
+  calibrationEnd?: string;
+}
+
+export interface SummaryInfo {
+  customers: number;
+  unit: TimeUnit;
+  periods: PeriodConvention;
+  end: string;
+  calibrationEnd: string | null;
+  hasAmount: boolean;
+}
+
+/**
+ * Creates (or replaces) `customer_summary` from `transactions`.
+ * @example await buildSummary(db, { unit: 'week', periods: 'fractional', calibrationEnd: '1997-09-30' }, true);
+ */
+export async function buildSummary(db: DuckDbEngine, o: SummaryOptions, hasAmount: boolean): Promise<SummaryInfo> {
+  if (!TIME_UNITS.includes(o.unit)) throw new SummaryError('invalid-option', `unit must be one of ${TIME_UNITS.join(', ')} (got ${o.unit})`);
+  if (!PERIOD_CONVENTIONS.includes(o.periods)) throw new SummaryError('invalid-option', `periods must be one of ${PERIOD_CONVENTIONS.join(', ')} (got ${o.periods})`);
+  if (o.end !== undefined) checkDay('end', o.end);
+  if (o.calibrationEnd !== undefined) checkDay('calibration end', o.calibrationEnd);
+  const last = await db.scalar("SELECT strftime(max(ts), '%Y-%m-%d') FROM transactions");
+  if (typeof last !== 'string') throw new SummaryError('no-transactions', 'there are no transactions to summarise');
+  const end = o.end ?? last;
+  if (o.calibrationEnd !== undefined && o.calibrationEnd >= end) {
+    throw new SummaryError('invalid-option', `the calibration end (${o.calibrationEnd}) must be before the end of observation (${end})`);
+  }
+  await db.run(customerSummarySql({ unit: o.unit, periods: o.periods, end, calibrationEnd: o.calibrationEnd, hasAmount }));
+  const customers = Number(await db.scalar('SELECT count(*) FROM customer_summary'));
+  if (customers === 0) {
+    throw new SummaryError('no-transactions', `no customer made a purchase on or before ${o.calibrationEnd ?? end}`);
+  }
+  return { customers, unit: o.unit, periods: o.periods, end, calibrationEnd: o.calibrationEnd ?? null, hasAmount };
+}
+
+/** A real calendar day written YYYY-MM-DD (so that string order is date order). */
+function checkDay(what: string, day: string): void {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) {
+    throw new SummaryError('invalid-option', `${what} must be a date written YYYY-MM-DD (got ${day})`);
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { quoteString } from '../../engines/duckdb/sql-literal.ts';
+import { loadTransactions, type LoadOptions } from './load-transactions.ts';
+import { SummaryError } from './summary-error.ts';
+
+let dir: string;
+let db: DuckDbEngine;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cvm-load-'));
+  db = await DuckDbEngine.open({ threads: 1 });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const file = (name: string, text: string | Buffer): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+/** Loaded rows as [customer, 'YYYY-MM-DD HH:MM:SS', amount]. */
+async function load(o: LoadOptions): Promise<[string, string, number | null][]> {
+  await loadTransactions(db, o);
+  const rows = await db.rows("SELECT customer_id, strftime(ts, '%Y-%m-%d %H:%M:%S') AS ts, amount FROM transactions");
+  return rows.map((r) => [String(r.customer_id), String(r.ts), r.amount === null ? null : Number(r.amount)]);
+}
+
+/** The SummaryError a load throws. */
+async function failure(o: LoadOptions): Promise<SummaryError> {
+  try {
+    await loadTransactions(db, o);
+  } catch (e) {
+    if (e instanceof SummaryError) return e;
+    throw e;
+  }
+  throw new Error('expected the load to fail');
+}
+
+describe('loadTransactions', () => {
+  it('reads the common date formats, ISO timestamps keeping their clock time', async () => {
+    const p = file('formats.csv', [
+      'id,when,value', 'a,2015-01-05,1', 'b,20150105,2', 'c,2015-01-05 13:45:10,3', 'd,2015/01/05,4',
+      'e,2015-01-05T23:30:00+08:00,5', 'f,2015-01-05T08:00:00.250Z,6', ' g , 2015-01-05 , 7.5 ',
+    ].join('\n'));
+    expect(await load({ path: p, customer: 'id', date: 'when', amount: 'value' })).toEqual([
+      ['a', '2015-01-05 00:00:00', 1], ['b', '2015-01-05 00:00:00', 2], ['c', '2015-01-05 13:45:10', 3], ['d', '2015-01-05 00:00:00', 4],
+      ['e', '2015-01-05 23:30:00', 5], ['f', '2015-01-05 08:00:00', 6], ['g', '2015-01-05 00:00:00', 7.5],
+    ]);
+  });
+
+  it('uses an explicit strptime format, matches names case-insensitively, works without an amount', async () => {
+    const p = file('dmy.csv', 'Customer;Day\nx;05/01/2015\ny;31/12/2014\n');
+    expect(await load({ path: p, customer: 'customer', date: 'DAY', dateFormat: '%d/%m/%Y' })).toEqual([
+      ['x', '2015-01-05 00:00:00', null], ['y', '2014-12-31 00:00:00', null],
+    ]);
+  });
+
+  it('reads gzip CSV and Parquet to the same table', async () => {
+    const csv = 'cust,date,sales\n1,19970101,29.33\n1,19970118,29.73\n2,19970102,10\n';
+    const fromCsv = await load({ path: file('t.csv', csv), customer: 'cust', date: 'date', amount: 'sales' });
+    expect(fromCsv).toHaveLength(3);
+    expect(await load({ path: file('t.csv.gz', gzipSync(csv)), customer: 'cust', date: 'date', amount: 'sales' })).toEqual(fromCsv);
+    // Parquet keeps types: an integer date column and a DATE column are both understood.
+    const pq = join(dir, 't.parquet');
+    await db.run(`COPY (SELECT * FROM read_csv(${quoteString(join(dir, 't.csv'))})) TO ${quoteString(pq)} (FORMAT parquet)`);
+    const types = await db.rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${quoteString(pq)}))`);
+    expect(types.map((t) => t.column_type)).toEqual(['BIGINT', 'BIGINT', 'DOUBLE']);
+    expect(await load({ path: pq, customer: 'cust', date: 'date', amount: 'sales' })).toEqual(fromCsv);
+    const pqDates = join(dir, 'dates.parquet');
+    await db.run(`COPY (SELECT 'k' AS c, DATE '2020-02-29' AS d) TO ${quoteString(pqDates)} (FORMAT parquet)`);
+    expect(await load({ path: pqDates, customer: 'c', date: 'd' })).toEqual([['k', '2020-02-29 00:00:00', null]]);
+  });
+
+  it('reads blank-separated text with and without a header (CDNOW_master.txt / CDNOW_sample.txt layouts)', async () => {
+    const withHeader = file('master.txt', ' customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n');
+    expect(await load({ path: withHeader, customer: 'customer_id', date: 'date', amount: 'dollar_value' })).toEqual([
+      ['00001', '1997-01-01 00:00:00', 11.77], ['00002', '1997-01-12 00:00:00', 12],
+    ]);
+    const noHeader = file('sample.txt', ' 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n');
+    expect(await load({ path: noHeader, header: false, customer: '2', date: '3', amount: '5' })).toEqual([
+      ['0001', '1997-01-01 00:00:00', 29.33], ['0001', '1997-01-18 00:00:00', 29.73],
+    ]);
+  });
+
+  it('names a missing column and lists the ones there are', async () => {
+    const p = file('m.csv', 'id,date,amount\n1,2015-01-01,3\n');
+    const e = await failure({ path: p, customer: 'customer', date: 'date' });
+    expect(e.code).toBe('missing-column');
+    expect(e.message).toBe('customer column "customer" not found in m.csv (columns: id, date, amount)');
+    const positional = await failure({ path: p, header: false, customer: '1', date: '4' });
+    expect(positional.message).toMatch(/date column "4" not found in m.csv: without a header, give a column position 1-3/);
+  });
+
+  it('gives the line and value of unparseable dates', async () => {
+    const p = file('bad-date.csv', 'id,date\n1,2015-01-01\n2,2015-13-45\n3,2015-01-03\n4,yesterday\n5,\n');
+    const e = await failure({ path: p, customer: 'id', date: 'date' });
+    expect(e.code).toBe('bad-date');
+    expect(e.message).toMatch(/^3 of 5 rows in bad-date.csv have a date that is not a date \(line 3: "2015-13-45"; line 5: "yesterday"; line 6: \(empty\)\)/);
+    expect(e.message).toMatch(/--date-format/);
+  });
+
+  it('gives the line and value of non-numeric amounts and empty customers', async () => {
+    const money = await failure({ path: file('bad-amount.csv', 'id,date,amt\n1,2015-01-01,3.5\n2,2015-01-02,$4\n'), customer: 'id', date: 'date', amount: 'amt' });
+    expect([money.code, money.message]).toEqual(['bad-amount', expect.stringMatching(/^1 of 2 rows .* amt that is not a number \(line 3: "\$4"\)/)]);
+    const who = await failure({ path: file('bad-customer.csv', 'id,date\n1,2015-01-01\n ,2015-01-02\n'), customer: 'id', date: 'date' });
+    expect([who.code, who.message]).toEqual(['bad-customer', expect.stringMatching(/have an empty id \(line 3: " "\)/)]);
+  });
+
+  it('refuses an invalid date format, a missing file and an empty file', async () => {
+    const p = file('ok.csv', 'id,date\n1,2015-01-01\n');
+    expect((await failure({ path: p, customer: 'id', date: 'date', dateFormat: '%Q' })).code).toBe('invalid-option');
+    expect((await failure({ path: join(dir, 'nope.csv'), customer: 'id', date: 'date' })).code).toBe('unreadable-input');
+    expect((await failure({ path: file('empty.csv', 'id,date\n'), customer: 'id', date: 'date' })).code).toBe('no-transactions');
+  });
+});

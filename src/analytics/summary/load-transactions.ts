@@ -1,0 +1,123 @@
+// Loads a transaction file (CSV, gzip CSV, whitespace-separated text or Parquet) into the table
+// `transactions(customer_id VARCHAR, ts TIMESTAMP, amount DOUBLE)` with a column mapping, and
+// refuses bad data with the line number and value of the first few offending rows.
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { SummaryError } from './summary-error.ts';
+import {
+  AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, createTransactionsSql, formatFromPath, rawLinesSql,
+  readerSql, sniffSql, stageSql, type BadKind, type SourceFormat, type SourceSpec,
+} from './transactions-sql.ts';
+
+export interface ColumnMapping {
+  /** Column names, or 1-based positions when the file has no header. */
+  customer: string;
+  date: string;
+  amount?: string;
+  /** strptime format for the date column (e.g. '%d/%m/%Y'); default: common formats and ISO 8601. */
+  dateFormat?: string;
+}
+
+export interface LoadOptions extends ColumnMapping {
+  path: string;
+  format?: SourceFormat;
+  /** CSV: the first line holds column names (default true). */
+  header?: boolean;
+  /** CSV: delimiter character, or 'whitespace'; default: sniffed by DuckDB, whitespace when it finds one column that blanks split. */
+  delimiter?: string;
+}
+
+export interface LoadResult {
+  rows: number;
+  source: SourceSpec;
+  hasAmount: boolean;
+}
+
+/**
+ * Creates (or replaces) the `transactions` table from a file.
+ * @example
+ * await loadTransactions(db, { path: 'cdnowElog.csv', customer: 'masterid', date: 'date', amount: 'sales' });
+ */
+export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promise<LoadResult> {
+  if (!existsSync(o.path)) throw new SummaryError('unreadable-input', `transaction file not found: ${o.path}`);
+  const source = await resolveSource(db, o);
+  const { names, types } = await describeSource(db, source);
+  const pick = (what: string, ref: string): number => findColumn(source, names, what, ref);
+  const customer = pick('customer', o.customer);
+  const date = pick('date', o.date);
+  const amount = o.amount === undefined ? undefined : pick('amount', o.amount);
+  const ref = (k: number): string => columnRef(source, names, k);
+  await guard(source, () => db.run(stageSql(source, {
+    customer: ref(customer), date: ref(date), dateType: types[date], dateFormat: o.dateFormat,
+    amount: amount === undefined ? undefined : ref(amount), amountType: amount === undefined ? undefined : types[amount],
+  })), o.dateFormat);
+  const counts = (await db.rows(badCountsSql(amount !== undefined)))[0];
+  const total = Number(counts.rows);
+  if (total === 0) throw new SummaryError('no-transactions', `${basename(o.path)} has no data rows`);
+  const what = source.format === 'parquet' ? 'row' : 'line';
+  const fail = async (kind: BadKind, count: number, code: 'bad-date' | 'bad-amount' | 'bad-customer', problem: string, hint: string): Promise<void> => {
+    if (count === 0) return;
+    const examples = (await db.rows(badRowsSql(kind))).map((r) => `${what} ${r.line}: ${r.raw === null ? '(empty)' : JSON.stringify(r.raw)}`);
+    throw new SummaryError(code, `${count} of ${total} rows in ${basename(o.path)} ${problem} (${examples.join('; ')}${count > examples.length ? '; …' : ''}). ${hint}`);
+  };
+  const dateHint = o.dateFormat === undefined
+    ? `Dates are read as ${AUTO_DATE_FORMATS.map((f) => f.replaceAll('%', '')).join(', ')} or ISO 8601; give --date-format (strptime, e.g. %d/%m/%Y) for others.`
+    : `They do not match --date-format ${o.dateFormat}.`;
+  await fail('date', Number(counts.bad_date), 'bad-date', `have a ${names[date]} that is not a date`, dateHint);
+  if (amount !== undefined) await fail('amount', Number(counts.bad_amount), 'bad-amount', `have a ${names[amount]} that is not a number`, 'Amounts must be plain numbers such as 12.5 (no currency signs or thousands separators).');
+  await fail('customer', Number(counts.bad_customer), 'bad-customer', `have an empty ${names[customer]}`, 'Every transaction needs a customer id.');
+  await db.run(createTransactionsSql());
+  return { rows: total, source, hasAmount: amount !== undefined };
+}
+
+/** Settles format, header and delimiter; notices whitespace-separated text, which DuckDB's sniffer cannot split. */
+async function resolveSource(db: DuckDbEngine, o: LoadOptions): Promise<SourceSpec> {
+  const format = o.format ?? formatFromPath(o.path);
+  const spec: SourceSpec = { path: o.path, format, header: o.header ?? true, delimiter: o.delimiter };
+  if (format !== 'csv' || o.delimiter !== undefined) return spec;
+  const sniffed = Number(await guard(spec, () => db.scalar(sniffSql(o.path))));
+  if (sniffed !== 1) return spec;
+  const first = String((await guard(spec, () => db.scalar(`SELECT line FROM ${rawLinesSql(o.path)} LIMIT 1`))) ?? '');
+  return first.trim().split(/\s+/).length > 1 ? { ...spec, delimiter: 'whitespace' } : spec;
+}
+
+/** Column names and types; for whitespace files, names come from the header line (or are positions). */
+async function describeSource(db: DuckDbEngine, s: SourceSpec): Promise<{ names: string[]; types: string[] }> {
+  if (s.format === 'csv' && s.delimiter === 'whitespace') {
+    const first = String((await guard(s, () => db.scalar(`SELECT line FROM ${rawLinesSql(s.path)} LIMIT 1`))) ?? '');
+    const tokens = first.trim().split(/\s+/);
+    const names = s.header ? tokens : tokens.map((_, i) => String(i + 1));
+    return { names, types: names.map(() => 'VARCHAR') };
+  }
+  const rows = await guard(s, () => db.rows(`DESCRIBE SELECT * FROM ${readerSql(s)}`));
+  return { names: rows.map((r) => String(r.column_name)), types: rows.map((r) => String(r.column_type)) };
+}
+
+/** Index of a mapped column: by name (exact, then case-insensitive), or by 1-based position without a header. */
+function findColumn(s: SourceSpec, names: readonly string[], what: string, ref: string): number {
+  const file = basename(s.path);
+  if (s.format === 'csv' && !s.header) {
+    const k = Number(ref);
+    if (Number.isInteger(k) && k >= 1 && k <= names.length) return k - 1;
+    throw new SummaryError('missing-column', `${what} column "${ref}" not found in ${file}: without a header, give a column position 1-${names.length}`);
+  }
+  const exact = names.indexOf(ref);
+  if (exact >= 0) return exact;
+  const loose = names.flatMap((n, i) => (n.toLowerCase() === ref.toLowerCase() ? [i] : []));
+  if (loose.length === 1) return loose[0];
+  throw new SummaryError('missing-column', `${what} column "${ref}" not found in ${file} (columns: ${names.join(', ')})`);
+}
+
+/** Turns DuckDB's failures to read the file into a SummaryError naming the file. */
+async function guard<T>(s: SourceSpec, step: () => Promise<T>, dateFormat?: string): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    if (dateFormat !== undefined && /format specifier|strptime/i.test(message)) {
+      throw new SummaryError('invalid-option', `--date-format ${dateFormat} is not a valid strptime format: ${message}`, { cause: e });
+    }
+    throw new SummaryError('unreadable-input', `cannot read ${basename(s.path)} as ${s.format === 'parquet' ? 'Parquet' : 'CSV'}: ${message}`, { cause: e });
+  }
+}

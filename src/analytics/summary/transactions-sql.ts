@@ -1,0 +1,120 @@
+// SQL text for reading a transaction file into `transactions(customer_id VARCHAR, ts TIMESTAMP,
+// amount DOUBLE)`. Pure string builders: load-transactions.ts runs them through the DuckDB engine.
+// CSV is read with every column as text so that *we* decide how dates and amounts are parsed (and
+// can name the line of a value that does not parse) instead of DuckDB's sniffer guessing a type.
+import { quoteIdent, quoteString } from '../../engines/duckdb/sql-literal.ts';
+
+export type SourceFormat = 'csv' | 'parquet';
+
+/** How the file is read, once resolved (format known, whitespace detection done). */
+export interface SourceSpec {
+  path: string;
+  format: SourceFormat;
+  /** CSV: first line holds column names. */
+  header: boolean;
+  /** CSV: a delimiter character, 'whitespace' for fields separated by runs of spaces/tabs, or undefined to let DuckDB sniff it. */
+  delimiter?: string;
+}
+
+/** Formats tried, in order, when no --date-format is given (DuckDB strptime syntax). */
+export const AUTO_DATE_FORMATS = ['%Y-%m-%d', '%Y%m%d', '%Y/%m/%d', '%Y-%m-%d %H:%M:%S', '%Y/%m/%d %H:%M:%S', '%Y-%m-%d %H:%M'] as const;
+
+/** A file format from the name: .parquet/.pq are Parquet, anything else (.csv, .txt, .tsv, .gz …) CSV. */
+export const formatFromPath = (path: string): SourceFormat => (/\.(parquet|pq)$/i.test(path) ? 'parquet' : 'csv');
+
+/** Reads each line whole (the unit separator never occurs in text data), for whitespace-separated files. */
+export const rawLinesSql = (path: string, skip = 0): string =>
+  `read_csv(${quoteString(path)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(31), quote = '', escape = '', auto_detect = false, skip = ${skip})`;
+
+/** DuckDB's guess of the CSV dialect: used to notice whitespace-separated files, which it cannot split. */
+export const sniffSql = (path: string): string => `SELECT len("Columns") AS columns FROM sniff_csv(${quoteString(path)})`;
+
+/**
+ * The file as a relation. CSV columns are all VARCHAR; a whitespace file has one column `fields`
+ * (a list of the line's fields); Parquet keeps its own types.
+ */
+export function readerSql(s: SourceSpec): string {
+  if (s.format === 'parquet') return `read_parquet(${quoteString(s.path)})`;
+  if (s.delimiter === 'whitespace') {
+    // trim() also drops the CR of CRLF files; '\s+' splits on runs of blanks, as R's and pandas' sep='\s+'.
+    return `(SELECT regexp_split_to_array(trim(line, ' ' || chr(9) || chr(13)), '\\s+') AS fields FROM ${rawLinesSql(s.path, s.header ? 1 : 0)})`;
+  }
+  const delim = s.delimiter === undefined ? '' : `, delim = ${quoteString(s.delimiter)}`;
+  return `read_csv(${quoteString(s.path)}, all_varchar = true, header = ${s.header}${delim})`;
+}
+
+/** SQL expression for the k-th column (0-based) of a resolved source, given its column names. */
+export const columnRef = (s: SourceSpec, names: readonly string[], k: number): string =>
+  s.delimiter === 'whitespace' && s.format === 'csv' ? `fields[${k + 1}]` : quoteIdent(names[k]);
+
+/** Line number of a data row: DuckDB keeps file order (preserve_insertion_order), so row_number() is the row, plus the header line. */
+export const lineOffset = (s: SourceSpec): number => (s.format === 'csv' && s.header ? 1 : 0);
+
+/** Timestamp from text: an explicit strptime format, or the common formats, then ISO 8601 by cast. */
+export function parseDateSql(text: string, dateFormat?: string): string {
+  if (dateFormat !== undefined) return `CAST(try_strptime(${text}, ${quoteString(dateFormat)}) AS TIMESTAMP)`;
+  const formats = AUTO_DATE_FORMATS.map(quoteString).join(', ');
+  // The cast covers ISO 8601 ('2015-01-05T10:30:00.123', with 'Z' or an offset); it keeps the clock
+  // time as written and drops the offset, so a purchase stays on the local day it was made.
+  return `COALESCE(try_strptime(${text}, [${formats}]), try_cast(${text} AS TIMESTAMP))`;
+}
+
+/** Timestamp from a column of any type: date/time types are cast, anything else is parsed as text. */
+export function dateExprSql(ref: string, columnType: string, dateFormat?: string): string {
+  if (/^(DATE|TIMESTAMP)/.test(columnType)) return `CAST(${ref} AS TIMESTAMP)`;
+  const text = columnType === 'VARCHAR' ? `trim(${ref})` : `CAST(${ref} AS VARCHAR)`;
+  return parseDateSql(text, dateFormat);
+}
+
+/** Amount as DOUBLE, NULL when the text is not a number (numeric columns are cast directly). */
+export function amountExprSql(ref: string, columnType: string): string {
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(columnType)) {
+    return `CAST(${ref} AS DOUBLE)`;
+  }
+  return `try_cast(trim(CAST(${ref} AS VARCHAR)) AS DOUBLE)`;
+}
+
+export interface StageColumns {
+  customer: string;
+  date: string;
+  amount?: string;
+  dateType: string;
+  amountType?: string;
+  dateFormat?: string;
+}
+
+/**
+ * A temporary table holding each row's line number, raw values (for error messages) and parsed
+ * values, so the file is read once whether or not it has bad rows.
+ */
+export function stageSql(s: SourceSpec, c: StageColumns, table = 'transactions_staged'): string {
+  const amountRaw = c.amount === undefined ? 'NULL' : `CAST(${c.amount} AS VARCHAR)`;
+  const amount = c.amount === undefined ? 'NULL::DOUBLE' : amountExprSql(c.amount, c.amountType ?? 'VARCHAR');
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+SELECT row_number() OVER () + ${lineOffset(s)} AS line,
+  CAST(${c.customer} AS VARCHAR) AS raw_customer, CAST(${c.date} AS VARCHAR) AS raw_date, ${amountRaw} AS raw_amount,
+  NULLIF(trim(CAST(${c.customer} AS VARCHAR)), '') AS customer_id,
+  ${dateExprSql(c.date, c.dateType, c.dateFormat)} AS ts,
+  ${amount} AS amount
+FROM ${readerSql(s)}`;
+}
+
+/** Counts of rows whose customer, date or amount did not parse. */
+export const badCountsSql = (hasAmount: boolean, table = 'transactions_staged'): string =>
+  `SELECT count(*) AS rows, count(*) FILTER (WHERE ts IS NULL) AS bad_date,
+  ${hasAmount ? 'count(*) FILTER (WHERE amount IS NULL)' : '0'} AS bad_amount,
+  count(*) FILTER (WHERE customer_id IS NULL) AS bad_customer
+FROM ${table}`;
+
+export type BadKind = 'date' | 'amount' | 'customer';
+
+/** The first few bad rows of one kind, with their line and raw value. */
+export function badRowsSql(kind: BadKind, limit = 5, table = 'transactions_staged'): string {
+  const where = kind === 'date' ? 'ts IS NULL' : kind === 'amount' ? 'amount IS NULL' : 'customer_id IS NULL';
+  return `SELECT line, raw_${kind} AS raw FROM ${table} WHERE ${where} ORDER BY line LIMIT ${limit}`;
+}
+
+/** The final table, from the staged one. */
+export const createTransactionsSql = (table = 'transactions', staged = 'transactions_staged'): string =>
+  `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT customer_id, ts, amount FROM ${staged};
+DROP TABLE ${staged}`;
