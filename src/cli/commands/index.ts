@@ -1,9 +1,11 @@
 // Every CLI command, registered in the order `cvm --help` lists them.
 import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.ts';
 import { registerFit } from './fit.ts';
 import { registerSummary } from './summary.ts';
 
 export function registerCommands(program: Command): void {
+  registerAnalyze(program);
   registerSummary(program);
   registerFit(program);
   // further commands are added here as they land (fit, predict, analyze …)

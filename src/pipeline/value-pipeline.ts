@@ -1,0 +1,117 @@
+// The value pipeline behind `cvm analyze` and the benchmark: transactions file → customer summary →
+// count model (BG/NBD or Pareto/NBD, or the better of the two) → Gamma-Gamma → per-customer scores →
+// customers.csv / customers.parquet. Everything heavy stays in DuckDB; models fit on distinct patterns.
+import { convertTime, unitsPerMonth } from '../analytics/models/clv.ts';
+import { bgNbd } from '../analytics/models/bg-nbd.ts';
+import { fitGammaGamma, type GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
+import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
+import type { CountModel, FitResult, TimeUnit } from '../analytics/models/types.ts';
+import { buildSummary, type SummaryInfo } from '../analytics/summary/build-summary.ts';
+import { loadTransactions, type LoadOptions } from '../analytics/summary/load-transactions.ts';
+import { readRfPatterns } from '../analytics/summary/read-summary.ts';
+import type { PeriodConvention } from '../analytics/summary/summary-sql.ts';
+import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { scoreCustomers, type ScoreInfo } from './score-customers.ts';
+import { writeCustomers } from './write-customers.ts';
+
+export type CountModelChoice = 'bgnbd' | 'pnbd' | 'auto';
+
+export interface PipelineOptions {
+  load: LoadOptions;
+  unit?: TimeUnit;
+  periods?: PeriodConvention;
+  end?: string;
+  model?: CountModelChoice;
+  /** Months of CLV, discounted monthly (default 12). */
+  clvMonths?: number;
+  /** Annual discount rate for CLV (default 0.10), applied as the equivalent monthly rate. */
+  annualDiscountRate?: number;
+  /** Output files; omitted: results stay in the `customers` table. */
+  outCsv?: string;
+  outParquet?: string;
+  /** Called as each step starts, for progress display. */
+  onStep?: (step: string) => void;
+}
+
+export interface ModelChoice {
+  chosen: 'bgnbd' | 'pnbd';
+  reason: string;
+  candidates: { model: string; logLik: number; bic: number }[];
+}
+
+export interface PipelineResult {
+  rows: number;
+  summary: SummaryInfo;
+  patterns: number;
+  countFit: FitResult;
+  choice: ModelChoice;
+  spendFit: (FitResult & { skipped: number }) | null;
+  score: ScoreInfo;
+  horizon: { purchasesWeeks: number; clvMonths: number; annualDiscountRate: number };
+  timings: Record<string, number>;
+}
+
+export async function runValuePipeline(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineResult> {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    o.onStep?.(name);
+    return () => { timings[name] = (performance.now() - now) / 1000; };
+  };
+  let done = step('load');
+  const loaded = await loadTransactions(db, o.load);
+  done();
+  done = step('summary');
+  const unit = o.unit ?? 'week';
+  const summary = await buildSummary(db, { unit, periods: o.periods ?? 'fractional', end: o.end }, loaded.hasAmount);
+  done();
+  done = step('fit');
+  const patterns = await readRfPatterns(db);
+  const fitOptions = { standardErrors: true };
+  const fits: { model: CountModel; fit: FitResult }[] = [];
+  const wanted = o.model ?? 'bgnbd';
+  if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
+  if (wanted !== 'bgnbd') fits.push({ model: paretoNbd as CountModel, fit: paretoNbd.fit(patterns, fitOptions) });
+  const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
+  const choice = explainChoice(wanted, fits.map((f) => f.fit), best.fit);
+  let spendFit: (FitResult & { skipped: number }) | null = null;
+  if (loaded.hasAmount) {
+    const spend = await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL');
+    if (spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
+      spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
+    }
+  }
+  done();
+  done = step('score');
+  const clvMonths = o.clvMonths ?? 12;
+  const annual = o.annualDiscountRate ?? 0.1;
+  const horizon = convertTime(52, 'week', unit);
+  const score = await scoreCustomers(db, {
+    model: best.model, params: best.fit.params, horizon,
+    spend: spendFit ? (spendFit.params as GammaGammaParams) : undefined,
+    clv: spendFit ? { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 } : undefined,
+  });
+  done();
+  done = step('write');
+  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths });
+  done();
+  timings.total = (performance.now() - t0) / 1000;
+  t0 = 0;
+  return {
+    rows: loaded.rows, summary, patterns: patterns.x.length, countFit: best.fit, choice, spendFit, score,
+    horizon: { purchasesWeeks: 52, clvMonths, annualDiscountRate: annual }, timings,
+  };
+}
+
+function explainChoice(wanted: CountModelChoice, fits: FitResult[], best: FitResult): ModelChoice {
+  const candidates = fits.map((f) => ({ model: f.model, logLik: f.logLik, bic: f.bic }));
+  const chosen = best.model === 'pnbd' ? 'pnbd' : 'bgnbd';
+  if (wanted !== 'auto') return { chosen, reason: `${chosen === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'} as requested`, candidates };
+  const other = fits.find((f) => f !== best);
+  const gap = other ? other.bic - best.bic : 0;
+  // Both models have four parameters, so BIC ranks them exactly as the log-likelihood does.
+  const reason = `${chosen === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'} fits better (BIC lower by ${gap.toFixed(1)}; both have 4 parameters, so this is the higher likelihood)`
+    + (gap < 2 ? '; the difference is small, so either model would serve' : '');
+  return { chosen, reason, candidates };
+}
