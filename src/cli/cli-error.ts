@@ -20,6 +20,8 @@ const EXIT: Record<string, number> = {
   // SummaryError (src/analytics/summary/summary-error.ts)
   'missing-column': 65, 'bad-date': 65, 'bad-amount': 65, 'bad-customer': 65, 'no-transactions': 65,
   'invalid-option': 64, 'unreadable-input': 66, 'unwritable-output': 73,
+  // StoreError (src/store/store-error.ts): 69 = service unavailable, 70 = internal, 65 = data
+  'connect-failed': 69, 'migration-failed': 70, 'not-found': 65,
 };
 
 interface CodedError { code: string; message: string }
