@@ -20,6 +20,9 @@ export interface Table {
   rows: number;
 }
 
+/** Every input name a model command reads. */
+const KNOWN_INPUTS = ['customer_id', 'frequency', 'recency', 'T', 'n_periods', 'weight', 'monetary_value'];
+
 /** Parses `--map frequency=x,recency=t_x` into { frequency: 'x', recency: 't_x' }. */
 export function parseMapping(spec: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -37,8 +40,9 @@ const readerFor = (path: string) =>
 
 export async function readTable(path: string, wanted: readonly WantedColumn[], mapping: Record<string, string>): Promise<Table> {
   if (!existsSync(path)) throw new CliError('io', `file not found: ${path}`);
-  const unknown = Object.keys(mapping).filter((k) => !wanted.some((w) => w.name === k));
-  if (unknown.length) throw new CliError('usage', `--map names unknown input(s) ${unknown.join(', ')}; this model reads ${wanted.map((w) => w.name).join(', ')}`);
+  // One --map can serve fit, predict and the spend model alike, so names another model reads are fine.
+  const unknown = Object.keys(mapping).filter((k) => !wanted.some((w) => w.name === k) && !KNOWN_INPUTS.includes(k));
+  if (unknown.length) throw new CliError('usage', `--map names unknown input(s) ${unknown.join(', ')}; this command reads ${wanted.map((w) => w.name).join(', ')}`);
   const db = await DuckDbEngine.open({ threads: 2 });
   try {
     let available: string[];

@@ -2,11 +2,13 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerFit } from './fit.ts';
+import { registerPredict } from './predict.ts';
 import { registerSummary } from './summary.ts';
 
 export function registerCommands(program: Command): void {
   registerAnalyze(program);
   registerSummary(program);
   registerFit(program);
+  registerPredict(program);
   // further commands are added here as they land (fit, predict, analyze …)
 }

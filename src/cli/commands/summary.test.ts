@@ -1,27 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../testing/shared-data.ts';
-import { main } from '../main.ts';
+import { runCli } from '../../testing/run-cli.ts';
 
 let dir: string;
 beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'cvm-summary-cli-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `cvm …` in-process; returns the exit code and what it printed. */
-async function cvm(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => { out += String(s); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cvm = runCli;
 
 describe('cvm summary', () => {
   it('writes the CDNOW calibration summary and reports it as JSON', async () => {
