@@ -1,6 +1,7 @@
 // Every CLI command, registered in the order `cvm --help` lists them.
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
+import { registerCalc } from './calc.ts';
 import { registerDiagnose } from './diagnose.ts';
 import { registerFit } from './fit.ts';
 import { registerPredict } from './predict.ts';
@@ -12,5 +13,5 @@ export function registerCommands(program: Command): void {
   registerFit(program);
   registerPredict(program);
   registerDiagnose(program);
-  // further commands are added here as they land (fit, predict, analyze …)
+  registerCalc(program);
 }
