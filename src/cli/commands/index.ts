@@ -2,10 +2,12 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerCalc } from './calc.ts';
+import { registerChurn } from './churn.ts';
 import { registerDiagnose } from './diagnose.ts';
 import { registerFit } from './fit.ts';
 import { registerPredict } from './predict.ts';
 import { registerSummary } from './summary.ts';
+import { registerSurvival } from './survival.ts';
 
 export function registerCommands(program: Command): void {
   registerAnalyze(program);
@@ -13,5 +15,7 @@ export function registerCommands(program: Command): void {
   registerFit(program);
   registerPredict(program);
   registerDiagnose(program);
+  registerSurvival(program);
+  registerChurn(program);
   registerCalc(program);
 }
