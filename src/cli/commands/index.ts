@@ -2,9 +2,11 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerCalc } from './calc.ts';
+import { registerCluster } from './cluster.ts';
 import { registerChurn } from './churn.ts';
 import { registerDiagnose } from './diagnose.ts';
 import { registerFit } from './fit.ts';
+import { registerLifecycle } from './lifecycle.ts';
 import { registerPredict } from './predict.ts';
 import { registerSummary } from './summary.ts';
 import { registerSurvival } from './survival.ts';
@@ -18,4 +20,6 @@ export function registerCommands(program: Command): void {
   registerSurvival(program);
   registerChurn(program);
   registerCalc(program);
+  registerCluster(program);
+  registerLifecycle(program);
 }

@@ -1,0 +1,148 @@
+// Lifecycle stages learned by a decision tree, on the `transactions` table in DuckDB:
+//  1. features and stage labels at the training cut-off c₁ (default end − 2w) — lifecycle-sql.ts;
+//  2. a CART tree grown on them and pruned by cross-validation (one-SE rule) — cart*.ts;
+//  3. its accuracy on the next period: features at c₂ = c₁ + w, labels from (c₂, c₂ + w];
+//  4. today's customers (features at the end of the data) classified by the tree;
+//  5. the observed stage-to-stage movement between two dates (counts, for a sankey).
+import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { sampleRows } from '../clustering/silhouette.ts';
+import { Random } from '../simulate/random.ts';
+import { SummaryError } from '../summary/summary-error.ts';
+import { growTree, type CartOptions } from './cart.ts';
+import { predictRows } from './cart-predict.ts';
+import { crossValidate, pruneSequence, type PruneStep } from './cart-prune.ts';
+import { treeRules, type Rule } from './cart-rules.ts';
+import { classificationMetrics, type ClassificationMetrics } from './classification-metrics.ts';
+import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { featureLabel, LIFECYCLE_FEATURES, STAGE_NAMES, STAGES, type Stage } from './lifecycle-stages.ts';
+
+export interface LifecycleOptions {
+  windowDays?: number;
+  growth?: number;
+  /** Last day of data used (default: the last transaction's day). */
+  end?: string;
+  /** Training cut-off c₁ (default end − 2w); the test cut-off is c₁ + w and must leave a full window. */
+  trainCutoff?: string;
+  /** Tree size: default depth 4, leaves ≥ max(7, 0.5 % of the training customers), splits from 3 leaves' worth. */
+  maxDepth?: number;
+  minLeaf?: number;
+  minSplit?: number;
+  folds?: number;
+  /** Above this many training customers the tree is grown and cross-validated on a seeded sample of this size (default 100,000). */
+  maxTrainRows?: number;
+  /** Pruning: the tree with the lowest cross-validated error ('min', default) or the one-SE rule's smaller tree. */
+  prune?: 'min' | '1se';
+  seed?: number;
+  /** Movement between the stages as of these days (default end − w and end). */
+  movementFrom?: string;
+  movementTo?: string;
+}
+
+type StageCounts = Record<Stage, number>;
+
+export interface LifecycleResult {
+  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo'>> & { testCutoff: string };
+  train: { cutoff: string; customers: number; stages: StageCounts; treeRows: number; sampled: boolean };
+  test: ClassificationMetrics & { cutoff: string; stages: StageCounts; baselineAccuracy: number; baselineStage: Stage };
+  tree: { sequence: PruneStep[]; cvErrors: number[]; cvSe: number[]; chosen: number; leaves: number; rules: Rule[] };
+  today: { asOf: string; customers: number; stages: StageCounts; ids: string[]; predicted: Stage[]; rule: Int32Array };
+  movement: { from: string; to: string; counts: { from: string; to: string; customers: number }[] };
+}
+
+export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Reads a lifecycle table into feature arrays and, for a labelled table, stage numbers; ids only for
+ * an unlabelled one (today's customers), since text is the slowest column to read. Rows come in
+ * customer order so that the tree, its ties and the cross-validation folds do not depend on how
+ * DuckDB's threads happened to produce them.
+ */
+async function readTable(db: DuckDbEngine, table: string, labelled: boolean): Promise<{ n: number; ids: string[]; features: Float64Array[]; y: Int32Array }> {
+  const cols = await db.columns(`SELECT ${labelled ? '' : 'customer_id, '}${LIFECYCLE_FEATURES.join(', ')}${labelled ? ', stage_no' : ''} FROM (
+  SELECT *${labelled ? `, CASE stage ${STAGES.map((st, k) => `WHEN '${st}' THEN ${k}`).join(' ')} END AS stage_no` : ''} FROM ${table}
+) ORDER BY customer_id`);
+  const features = LIFECYCLE_FEATURES.map((f) => cols[f] as Float64Array);
+  const ids = labelled ? [] : (cols.customer_id as (string | null)[]).map((v) => v ?? '');
+  const y = labelled ? Int32Array.from(cols.stage_no as Float64Array) : new Int32Array(0);
+  return { n: features[0].length, ids, features, y };
+}
+
+const countStages = (y: Int32Array): StageCounts => {
+  const out = Object.fromEntries(STAGES.map((s) => [s, 0])) as StageCounts;
+  for (const c of y) out[STAGES[c]]++;
+  return out;
+};
+
+/**
+ * @example const r = await runLifecycle(db, { windowDays: 90 }); r.tree.rules.map((x) => x.en);
+ */
+export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): Promise<LifecycleResult> {
+  const w = o.windowDays ?? 90;
+  const growth = o.growth ?? 0.2;
+  if (!(Number.isInteger(w) && w >= 1)) throw new SummaryError('invalid-option', `the window must be a whole number of days ≥ 1, got ${w}`);
+  if (!(growth >= 0 && growth < 1)) throw new SummaryError('invalid-option', `the growth threshold must be in [0, 1), got ${growth}`);
+  await db.run(customerDaysSql());
+  const last = await db.scalar("SELECT strftime(max(day), '%Y-%m-%d') FROM lifecycle_days");
+  if (typeof last !== 'string') throw new SummaryError('no-transactions', 'there are no transactions');
+  const end = o.end ?? last;
+  const c1 = o.trainCutoff ?? addDays(end, -2 * w);
+  const c2 = addDays(c1, w);
+  if (addDays(c2, w) > end) throw new SummaryError('invalid-option', `training cut-off ${c1} + 2 windows of ${w} days ends after ${end}: the test period needs a full window`);
+  await db.run(lifecycleSql({ cutoff: c1, windowDays: w, growth, labels: true, target: 'lifecycle_train' }));
+  await db.run(lifecycleSql({ cutoff: c2, windowDays: w, growth, labels: true, target: 'lifecycle_test' }));
+  await db.run(lifecycleSql({ cutoff: end, windowDays: w, growth, labels: false, target: 'lifecycle_today' }));
+  const train = await readTable(db, 'lifecycle_train', true);
+  if (train.n < 2) throw new SummaryError('no-transactions', `only ${train.n} customer(s) bought on or before the training cut-off ${c1}`);
+  const seed = o.seed ?? 1;
+  // Growing and cross-validating ten more trees cost O(n·p) a level each but with a large constant
+  // (a million customers: ~30 s); 100,000 customers pin splits that keep ≥ 0.5 % of the rows per
+  // leaf to well within their noise, so larger bases train on a seeded sample of that size.
+  const maxTrainRows = o.maxTrainRows ?? 100_000;
+  const rows = train.n > maxTrainRows ? sampleRows(train.n, maxTrainRows, new Random(seed)) : undefined;
+  const treeRows = rows?.length ?? train.n;
+  const minLeaf = o.minLeaf ?? Math.max(7, Math.round(0.005 * treeRows));
+  const cart: CartOptions = { maxDepth: o.maxDepth ?? 4, minLeaf, minSplit: o.minSplit ?? 3 * minLeaf };
+  const data = { features: train.features, y: train.y, classes: STAGES.length, rows };
+  const tree = growTree(data, cart);
+  const seq = pruneSequence(tree);
+  const folds = o.folds ?? 10;
+  const cv = crossValidate(data, cart, seq, folds, seed);
+  const prune = o.prune ?? 'min';
+  const chosen = prune === 'min' ? cv.minimum : cv.oneSe;
+  const alpha = seq.steps[chosen].alpha;
+  const rules = treeRules(tree, seq.collapseAlpha, alpha, LIFECYCLE_FEATURES.map((f) => featureLabel(f, w)), STAGES.map((s) => STAGE_NAMES[s]));
+
+  const test = await readTable(db, 'lifecycle_test', true);
+  const testPred = predictRows(tree, seq.collapseAlpha, alpha, test.features);
+  const trainCounts = countStages(train.y);
+  const baseline = STAGES.reduce((a, b) => (trainCounts[b] > trainCounts[a] ? b : a));
+  const metrics = classificationMetrics(test.y, testPred.classes, STAGES.length);
+  const baselineAccuracy = test.y.length ? test.y.filter((c) => STAGES[c] === baseline).length / test.y.length : Number.NaN;
+
+  const today = await readTable(db, 'lifecycle_today', false);
+  const todayPred = predictRows(tree, seq.collapseAlpha, alpha, today.features);
+  const ruleOfLeaf = new Map(rules.map((r, k) => [r.leaf, k]));
+
+  const from = o.movementFrom ?? addDays(end, -w);
+  const to = o.movementTo ?? end;
+  if (!(from < to)) throw new SummaryError('invalid-option', `the movement runs from an earlier date to a later one (got ${from} → ${to})`);
+  // The stage as of d is the label at cut-off d − w: with the default dates those are the training
+  // and test tables already built, so they are reused (each rebuild is a pass over all customer-days).
+  const labelledAt = new Map([[c1, 'lifecycle_train'], [c2, 'lifecycle_test']]);
+  for (const [d, target] of [[from, 'lifecycle_as_of_from'], [to, 'lifecycle_as_of_to']]) {
+    await db.run(stagesAsOfSql(d, w, growth, target, labelledAt.get(addDays(d, -w))));
+  }
+  const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
+
+  return {
+    settings: { windowDays: w, growth, end, trainCutoff: c1, testCutoff: c2, maxDepth: cart.maxDepth ?? 4, minLeaf, minSplit: cart.minSplit ?? 3 * minLeaf, folds: cv.folds, maxTrainRows, prune, seed },
+    train: { cutoff: c1, customers: train.n, stages: trainCounts, treeRows, sampled: rows !== undefined },
+    test: { ...metrics, cutoff: c2, stages: countStages(test.y), baselineAccuracy, baselineStage: baseline },
+    tree: { sequence: seq.steps, cvErrors: cv.errors, cvSe: cv.se, chosen, leaves: seq.steps[chosen].leaves, rules },
+    today: {
+      asOf: end, customers: today.ids.length, stages: countStages(todayPred.classes), ids: today.ids,
+      predicted: Array.from(todayPred.classes, (c) => STAGES[c]), rule: Int32Array.from(todayPred.leaves, (l) => ruleOfLeaf.get(l) ?? -1),
+    },
+    movement: { from, to, counts },
+  };
+}

@@ -1,0 +1,112 @@
+// Lifecycle features and stage labels in DuckDB, from `transactions(customer_id, ts, amount)`.
+// A purchase is a customer-day with at least one transaction of amount ≥ 0 (so a day of returns only
+// is none); spend is the net sum of amounts (returns subtract). Days are calendar days of ts.
+// At a cut-off day c, with window length w (days) and growth threshold g:
+//   history   days ≤ c                 last period  c − w < day ≤ c      period before  c − 2w < day ≤ c − w
+//   window    c < day ≤ c + w  (what the customer did next: the label)
+// Features (history only): recency_days = c − last purchase day; frequency = purchases;
+//   monetary = spend; tenure_days = c − first purchase day; spend_last, spend_prev, purchases_last in
+//   the two periods; trend = (spend_last − spend_prev) / (|spend_last| + |spend_prev|), 0 when both are 0,
+//   so it runs from −1 (all spend in the earlier period) to 1; avg_spend = monetary / frequency.
+// Stage, first rule that holds:
+//   churned      no purchase in the window
+//   exploration  first purchase in the last period and only one purchase so far
+//   formation    window spend ≥ (1 + g) · spend_last
+//   decline      window spend ≤ (1 − g) · spend_last
+//   stability    otherwise
+// Only customers with a purchase on or before c are scored at c.
+import { quoteIdent, quoteString } from '../../engines/duckdb/sql-literal.ts';
+
+export interface LifecycleSqlSpec {
+  /** Cut-off day, YYYY-MM-DD (inclusive in the history). */
+  cutoff: string;
+  windowDays: number;
+  /** Growth threshold g (default 0.2). */
+  growth?: number;
+  /** Add window_spend, window_purchases and stage (needs the data to reach c + w). */
+  labels: boolean;
+  /** Table of per-customer-day rows made by customerDaysSql. */
+  days?: string;
+  target: string;
+}
+
+/** One row per customer and calendar day: net spend and whether it was a purchase day. */
+export const customerDaysSql = (source = 'transactions', target = 'lifecycle_days'): string =>
+  `CREATE OR REPLACE TABLE ${quoteIdent(target)} AS
+SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend, bool_or(amount >= 0) AS purchase
+FROM ${quoteIdent(source)} GROUP BY ALL`;
+
+const day = (d: string, offset = 0): string => `(DATE ${quoteString(d)} + ${Math.round(offset)})`;
+
+/** CREATE TABLE target(customer_id, <features>[, window_spend, window_purchases, stage]). */
+export function lifecycleSql(s: LifecycleSqlSpec): string {
+  const w = s.windowDays;
+  const g = s.growth ?? 0.2;
+  const c = day(s.cutoff);
+  const days = quoteIdent(s.days ?? 'lifecycle_days');
+  const inLast = `day > ${day(s.cutoff, -w)} AND day <= ${c}`;
+  const inPrev = `day > ${day(s.cutoff, -2 * w)} AND day <= ${day(s.cutoff, -w)}`;
+  const inWindow = `day > ${c} AND day <= ${day(s.cutoff, w)}`;
+  const labelCols = s.labels
+    ? `,
+    coalesce(sum(spend) FILTER (WHERE ${inWindow}), 0) AS window_spend,
+    count(*) FILTER (WHERE purchase AND ${inWindow}) AS window_purchases`
+    : '';
+  const stage = s.labels
+    ? `,
+  CASE
+    WHEN window_purchases = 0 THEN 'churned'
+    WHEN first_day > ${day(s.cutoff, -w)} AND frequency = 1 THEN 'exploration'
+    WHEN window_spend >= ${1 + g} * spend_last THEN 'formation'
+    WHEN window_spend <= ${1 - g} * spend_last THEN 'decline'
+    ELSE 'stability'
+  END AS stage`
+    : '';
+  return `CREATE OR REPLACE TABLE ${quoteIdent(s.target)} AS
+WITH per_customer AS (
+  SELECT customer_id,
+    min(day) FILTER (WHERE purchase AND day <= ${c}) AS first_day,
+    max(day) FILTER (WHERE purchase AND day <= ${c}) AS last_day,
+    count(*) FILTER (WHERE purchase AND day <= ${c}) AS frequency,
+    coalesce(sum(spend) FILTER (WHERE day <= ${c}), 0) AS monetary,
+    coalesce(sum(spend) FILTER (WHERE ${inLast}), 0) AS spend_last,
+    coalesce(sum(spend) FILTER (WHERE ${inPrev}), 0) AS spend_prev,
+    count(*) FILTER (WHERE purchase AND ${inLast}) AS purchases_last${labelCols}
+  FROM ${days} GROUP BY customer_id
+)
+SELECT customer_id,
+  CAST(date_diff('day', last_day, ${c}) AS DOUBLE) AS recency_days,
+  CAST(frequency AS DOUBLE) AS frequency,
+  monetary,
+  CAST(date_diff('day', first_day, ${c}) AS DOUBLE) AS tenure_days,
+  spend_last, spend_prev,
+  CAST(purchases_last AS DOUBLE) AS purchases_last,
+  CASE WHEN abs(spend_last) + abs(spend_prev) > 0 THEN (spend_last - spend_prev) / (abs(spend_last) + abs(spend_prev)) ELSE 0 END AS trend,
+  monetary / frequency AS avg_spend${s.labels ? ', window_spend, CAST(window_purchases AS DOUBLE) AS window_purchases' : ''}${stage}
+FROM per_customer
+WHERE frequency > 0`;
+}
+
+/**
+ * Observed stage of every customer as of day d: the label with cut-off d − w (so the label window
+ * is the w days ending at d), 'new' for customers whose first purchase is inside that window (they
+ * have no history at the cut-off), and 'none' is left to the caller for customers not yet seen.
+ * `labelled`: an existing lifecycleSql table with labels at cut-off d − w, to reuse instead of building one.
+ */
+export function stagesAsOfSql(d: string, windowDays: number, growth: number, target: string, labelled?: string, days = 'lifecycle_days'): string {
+  const cutoff = new Date(Date.parse(`${d}T00:00:00Z`) - windowDays * 86_400_000).toISOString().slice(0, 10);
+  const source = labelled ?? `${target}_labelled`;
+  const build = labelled === undefined ? `${lifecycleSql({ cutoff, windowDays, growth, labels: true, days, target: source })};\n` : '';
+  return `${build}CREATE OR REPLACE TABLE ${quoteIdent(target)} AS
+SELECT customer_id, stage FROM ${quoteIdent(source)}
+UNION ALL
+SELECT customer_id, 'new' AS stage FROM ${quoteIdent(days)}
+GROUP BY customer_id
+HAVING min(day) FILTER (WHERE purchase) > ${day(cutoff)} AND min(day) FILTER (WHERE purchase) <= ${day(d)}${labelled === undefined ? `;\nDROP TABLE ${quoteIdent(source)}` : ''}`;
+}
+
+/** Counts of customers moving from their stage as of `from` to their stage as of `to` ('none' = not yet a customer). */
+export const movementSql = (fromTable: string, toTable: string): string =>
+  `SELECT coalesce(a.stage, 'none') AS "from", coalesce(b.stage, 'none') AS "to", count(*) AS customers
+FROM ${quoteIdent(fromTable)} a FULL OUTER JOIN ${quoteIdent(toTable)} b USING (customer_id)
+GROUP BY ALL ORDER BY 1, 2`;
