@@ -1,6 +1,7 @@
 // Every CLI command, registered in the order `cvm --help` lists them.
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
+import { registerBasket } from './basket.ts';
 import { registerCalc } from './calc.ts';
 import { registerCluster } from './cluster.ts';
 import { registerChurn } from './churn.ts';
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   registerCalc(program);
   registerCluster(program);
   registerLifecycle(program);
+  registerBasket(program);
 }
