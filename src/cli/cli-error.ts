@@ -22,6 +22,9 @@ const EXIT: Record<string, number> = {
   'invalid-option': 64, 'unreadable-input': 66, 'unwritable-output': 73,
   // StoreError (src/store/store-error.ts): 69 = service unavailable, 70 = internal, 65 = data
   'connect-failed': 69, 'migration-failed': 70, 'not-found': 65,
+  // IngestError (src/ingest/ingest-error.ts); 'unreadable-input' and 'unwritable-output' as above, 75 = try again later
+  'empty-file': 65, 'binary-file': 65, 'bad-encoding': 65, 'missing-columns': 65, 'bad-mapping': 64,
+  'unsupported-kind': 64, 'strict-rejects': 65, 'all-rejected': 65, 'store-busy': 75,
 };
 
 interface CodedError { code: string; message: string }

@@ -8,12 +8,14 @@ import { registerChurn } from './churn.ts';
 import { registerDiagnose } from './diagnose.ts';
 import { registerFit } from './fit.ts';
 import { registerLifecycle } from './lifecycle.ts';
+import { registerImport } from './import.ts';
 import { registerPredict } from './predict.ts';
 import { registerSummary } from './summary.ts';
 import { registerSurvival } from './survival.ts';
 
 export function registerCommands(program: Command): void {
   registerAnalyze(program);
+  registerImport(program);
   registerSummary(program);
   registerFit(program);
   registerPredict(program);

@@ -1,0 +1,46 @@
+// The one transaction of an import: schema (first time), the batch's sales lines and its batch row.
+// Until COMMIT nothing of it is visible or durable; if the process dies before, DuckDB's recovery
+// replays only committed transactions from the WAL, so the store comes back as it was.
+import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { quoteString } from '../engines/duckdb/sql-literal.ts';
+import type { ImportCounts } from './import-counts.ts';
+import type { ColumnChoice } from './sales-columns.ts';
+import { numberedRowsSql } from './sales-sql.ts';
+import { SCHEMA_SQL } from './sales-store.ts';
+
+export interface BatchRecord {
+  readonly batchId: number;
+  readonly contentHash: string;
+  readonly fileName: string;
+  readonly encoding: string | null;
+  readonly mapping: ColumnChoice;
+  readonly counts: ImportCounts;
+  readonly rejectFile: string | null;
+  readonly startedAt: Date;
+  /** How to number lines (see numberedRowsSql). */
+  readonly header: number;
+  readonly gaps: boolean;
+}
+
+const str = (v: string | null): string => (v === null ? 'NULL' : quoteString(v));
+
+/** Writes the staged rows (status loaded or excluded) and the batch row, all or nothing. */
+export async function commitBatch(db: DuckDbEngine, b: BatchRecord): Promise<void> {
+  const c = b.counts;
+  await db.run('BEGIN TRANSACTION');
+  try {
+    await db.run(SCHEMA_SQL);
+    await db.run(`INSERT INTO sales_lines
+      SELECT ${b.batchId}, line, order_id, customer_id, ts, product_id, product_name, quantity, unit_price, amount, discount,
+        store, channel, country, exclusion
+      FROM ${numberedRowsSql(b.header, b.gaps)} WHERE status IN ('loaded', 'excluded')`);
+    await db.run(`INSERT INTO ingest_batches VALUES (${b.batchId}, ${quoteString(b.contentHash)}, 'sales', ${quoteString(b.fileName)},
+      ${str(b.encoding)}, ${quoteString(JSON.stringify(b.mapping))}, ${c.read}, ${c.loaded}, ${c.anonymous}, ${c.excluded.total},
+      ${c.duplicates}, ${c.alreadyLoaded}, ${c.rejected.total}, ${quoteString(JSON.stringify(c))}, ${str(b.rejectFile)}, 'done',
+      ${quoteString(b.startedAt.toISOString())}::TIMESTAMPTZ::TIMESTAMP, now()::TIMESTAMP)`);
+    await db.run('COMMIT');
+  } catch (e) {
+    await db.run('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
