@@ -29,7 +29,7 @@ beforeAll(async () => {
     SELECT (SELECT count(*) FROM raw) AS read, (SELECT count(*) FROM raw) - (SELECT count(*) FROM d) AS duplicates,
       count(*) FILTER (WHERE why = 'cancelled') AS cancelled, count(*) FILTER (WHERE why = 'q') AS q, count(*) FILTER (WHERE why = 'p') AS p,
       count(*) FILTER (WHERE why IS NULL) AS loaded, count(*) FILTER (WHERE why IS NULL AND CustomerID IS NULL) AS anonymous,
-      count(*) FILTER (WHERE why IS NULL AND CustomerID IS NOT NULL) AS tx, sum(Quantity * UnitPrice) FILTER (WHERE why IS NULL AND CustomerID IS NOT NULL) AS spend,
+      count(DISTINCT InvoiceNo) FILTER (WHERE why IS NULL AND CustomerID IS NOT NULL) AS tx, sum(Quantity * UnitPrice) FILTER (WHERE why IS NULL AND CustomerID IS NOT NULL) AS spend,
       (SELECT count(*) FROM raw WHERE CustomerID IS NULL) AS no_customer, (SELECT count(*) FROM raw WHERE InvoiceNo LIKE 'C%') AS c_invoices
     FROM c`);
   expected = row;

@@ -43,8 +43,12 @@ CREATE TABLE IF NOT EXISTS sales_lines (
   country VARCHAR,
   exclusion VARCHAR            -- NULL, or why the line stays out of customer analytics
 );
-CREATE VIEW IF NOT EXISTS transactions AS
-  SELECT customer_id, order_id, ts, amount FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL;
+-- One row per order (lines of one order summed; a line without an order id is its own order), so
+-- "orders" counts purchases, not lines, for order-line files such as Online Retail.
+CREATE OR REPLACE VIEW transactions AS
+  SELECT customer_id, any_value(order_id) AS order_id, min(ts) AS ts, sum(amount) AS amount
+  FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL
+  GROUP BY customer_id, coalesce(order_id, concat('line ', batch_id, ':', source_line));
 `;
 
 export interface StoredBatch {

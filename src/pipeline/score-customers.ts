@@ -2,16 +2,19 @@
 // expected purchases over a horizon, P(alive) now and at the horizon, expected spend per purchase and
 // discounted CLV — without turning customers into JS objects.
 //
-// Why this shape: the model quantities depend on (x, t_x, T) only, and the costly horizon sums on
-// (x, T) only (CountModel.expectedPurchasesIfAlive), so we compute them once per distinct pattern in JS,
-// append them to DuckDB and join back in SQL. Gamma-Gamma's E[M | x, m̄] is a closed form, evaluated in
-// SQL per customer. At 1M customers this is ~10⁵ patterns and ~10³ (x, T) pairs instead of 10⁶ rows.
+// Why this shape: the model quantities depend on (x, t_x, T) only, and the costly horizon sums and
+// survival factors on (x, T) only (CountModel.expectedPurchasesIfAlive, survivalIfAlive), so we
+// compute them once per distinct pattern or pair in JS, append them to DuckDB and join back in SQL.
+// Gamma-Gamma's E[M | x, m̄] is a closed form, evaluated in SQL per customer. At 1M customers this is
+// ~10⁵ patterns and ~10³ (x, T) pairs instead of 10⁶ rows.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { discountedPurchasesIfAlive, type DiscountSchedule } from '../analytics/models/clv.ts';
 import type { GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
 import { ModelError } from '../analytics/models/model-error.ts';
-import type { CountModel } from '../analytics/models/types.ts';
-import { CUSTOMER_ORDER } from '../analytics/summary/summary-sql.ts';
+import type { CountModel, RfPatterns } from '../analytics/models/types.ts';
+import { distinctIndex } from '../analytics/numerics/distinct-index.ts';
+import { readRfPatterns } from '../analytics/summary/read-summary.ts';
+import { dropRelation } from '../analytics/summary/drop-relation.ts';
 
 export interface ScoreOptions<P extends string> {
   model: CountModel<P>;
@@ -24,6 +27,14 @@ export interface ScoreOptions<P extends string> {
   clv?: DiscountSchedule;
   source?: string;
   target?: string;
+  /** The distinct (frequency, recency, T) of `source`, when the caller has them (from fitting); read otherwise. */
+  patterns?: RfPatterns;
+  /**
+   * Make `target` a view (summary joined with the per-pattern scores) instead of a table: for a caller
+   * that reads it once, such as the value pipeline writing its result file, it saves materialising a
+   * copy of every customer (at 5M customers ~0.7 GB).
+   */
+  view?: boolean;
 }
 
 export interface ScoreInfo {
@@ -33,7 +44,7 @@ export interface ScoreInfo {
   pairs: number;
 }
 
-/** Creates `target` (default `customer_scores`): every summary column plus the predictions. */
+/** Creates `target` (default `customer_scores`, a table unless `view`): every summary column plus the predictions. */
 export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: ScoreOptions<P>): Promise<ScoreInfo> {
   const source = o.source ?? 'customer_summary';
   const target = o.target ?? 'customer_scores';
@@ -41,49 +52,49 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   if (o.spend && !(o.spend.q > 1)) {
     throw new ModelError('invalid-params', `Gamma-Gamma q = ${o.spend.q} ≤ 1: the expected spend is infinite (E[M] = pγ/(q−1)); the data's spend is too heavy-tailed for this model`);
   }
-  await db.run(`CREATE OR REPLACE TEMP TABLE score_patterns AS
-    SELECT CAST(row_number() OVER (ORDER BY x, tx, "T") AS DOUBLE) AS pid, x, tx, "T"
-    FROM (SELECT DISTINCT frequency AS x, recency AS tx, "T" FROM ${source})`);
-  const c = await db.columns('SELECT pid, x, tx, "T" FROM score_patterns ORDER BY pid');
-  const [pid, x, tx, T] = [c.pid, c.x, c.tx, c.T].map((col) => {
-    if (!(col instanceof Float64Array)) throw new Error('score_patterns must be numeric');
-    return col;
-  });
-  const n = pid.length;
+  const { x, tx, T } = o.patterns ?? await readRfPatterns(db, source);
+  const n = x.length;
+  // The horizon sums and the survival factor depend on (x, T) only: computed once per distinct pair,
+  // found through the distinct x and T (a few hundred each) instead of a string-keyed map.
+  const X = distinctIndex(x), TT = distinctIndex(T);
+  const pairOf = new Int32Array(X.values.length * TT.values.length).fill(-1);
+  const pairIfAlive: number[] = [], pairDisc: number[] = [], pairSurvival: number[] = [];
+  const survival = o.model.survivalIfAlive?.bind(o.model);
   const pAlive = new Float64Array(n), pAliveH = new Float64Array(n), expected = new Float64Array(n), disc = new Float64Array(n);
-  const pairCache = new Map<string, [number, number]>();
   for (let i = 0; i < n; i++) {
-    const key = `${x[i]}|${T[i]}`;
-    let pair = pairCache.get(key);
-    if (!pair) {
-      pair = [
-        o.model.expectedPurchasesIfAlive(o.params, o.horizon, x[i], T[i]),
-        o.clv ? discountedPurchasesIfAlive(o.model, o.params, x[i], T[i], o.clv) : 0,
-      ];
-      pairCache.set(key, pair);
+    const key = X.index[i] * TT.values.length + TT.index[i];
+    let k = pairOf[key];
+    if (k < 0) {
+      k = pairIfAlive.length;
+      pairOf[key] = k;
+      pairIfAlive.push(o.model.expectedPurchasesIfAlive(o.params, o.horizon, x[i], T[i]));
+      pairDisc.push(o.clv ? discountedPurchasesIfAlive(o.model, o.params, x[i], T[i], o.clv) : 0);
+      pairSurvival.push(survival ? survival(o.params, o.horizon, x[i], T[i]) : Number.NaN);
     }
     pAlive[i] = o.model.pAlive(o.params, x[i], tx[i], T[i]);
-    pAliveH[i] = o.model.pAliveAt(o.params, o.horizon, x[i], tx[i], T[i]);
-    expected[i] = pAlive[i] * pair[0];
-    disc[i] = pAlive[i] * pair[1];
+    pAliveH[i] = survival ? pAlive[i] * pairSurvival[k] : o.model.pAliveAt(o.params, o.horizon, x[i], tx[i], T[i]);
+    expected[i] = pAlive[i] * pairIfAlive[k];
+    disc[i] = pAlive[i] * pairDisc[k];
   }
-  await db.run('CREATE OR REPLACE TEMP TABLE pattern_scores (pid DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE)');
-  await db.append('pattern_scores', [pid, pAlive, pAliveH, expected, disc]);
+  // A plain table (not TEMP): a view on it may outlive the connection in a database file.
+  await db.run('CREATE OR REPLACE TABLE pattern_scores (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE)');
+  await db.append('pattern_scores', [x, tx, T, pAlive, pAliveH, expected, disc]);
   // Gamma-Gamma conditional expected spend, Fader, Hardie & Lee (2005, "RFM and CLV"), eq. 5 /
   // Fader & Hardie (2013) eq. 6: E[M | x, m̄] = p(γ + x m̄)/(p x + q − 1); at x = 0 it is the
   // population mean pγ/(q − 1).
   const spendSql = o.spend
     ? `, (${o.spend.p} * (${o.spend.gamma} + s.frequency * s.monetary_value)) / (${o.spend.p} * s.frequency + ${o.spend.q} - 1) AS expected_spend`
     : '';
-  const clvSql = o.clv ? ', expected_spend * ps.discounted_purchases AS clv' : '';
-  await db.run(`CREATE OR REPLACE TABLE ${target} AS
-    SELECT * EXCLUDE (pid, discounted_purchases)${clvSql} FROM (
-      SELECT s.*, ps.*${spendSql}
+  const clvSql = o.clv ? ', expected_spend * discounted_purchases AS clv' : '';
+  // No ORDER BY: the relation is an intermediate; the result file (write-customers.ts) is sorted.
+  await dropRelation(db, target);
+  await db.run(`CREATE ${o.view ? 'VIEW' : 'TABLE'} ${target} AS
+    SELECT * EXCLUDE (discounted_purchases)${clvSql} FROM (
+      SELECT s.*, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases${spendSql}
       FROM ${source} s
-      JOIN score_patterns p ON p.x = s.frequency AND p.tx = s.recency AND p."T" = s."T"
-      JOIN pattern_scores ps USING (pid)
-    ) AS ps
-    ORDER BY ${CUSTOMER_ORDER}`);
-  const customers = Number(await db.scalar(`SELECT count(*) FROM ${target}`));
-  return { customers, patterns: n, pairs: pairCache.size };
+      JOIN pattern_scores ps ON ps.x = s.frequency AND ps.tx = s.recency AND ps."T" = s."T"
+    )`);
+  // Every customer has its pattern, so a view has as many rows as the source (counting it would run the join).
+  const customers = Number(await db.scalar(`SELECT count(*) FROM ${o.view ? source : target}`));
+  return { customers, patterns: n, pairs: pairIfAlive.length };
 }

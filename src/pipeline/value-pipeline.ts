@@ -17,7 +17,8 @@ import { writeCustomers } from './write-customers.ts';
 export type CountModelChoice = 'bgnbd' | 'pnbd' | 'auto';
 
 export interface PipelineOptions {
-  load: LoadOptions;
+  /** The file to read; null when `transactions(customer_id, ts, amount)` already exists (an import's view). */
+  load: LoadOptions | null;
   unit?: TimeUnit;
   periods?: PeriodConvention;
   end?: string;
@@ -53,18 +54,19 @@ export interface PipelineResult {
 
 export async function runValuePipeline(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineResult> {
   const timings: Record<string, number> = {};
-  let t0 = performance.now();
+  const t0 = performance.now();
   const step = (name: string) => {
     const now = performance.now();
     o.onStep?.(name);
     return () => { timings[name] = (performance.now() - now) / 1000; };
   };
   let done = step('load');
-  const loaded = await loadTransactions(db, o.load);
+  // A view: the summary is the only other reader of the rows, so they need not be copied into memory.
+  const loaded = o.load ? await loadTransactions(db, { ...o.load, view: true }) : await existingTransactions(db);
   done();
   done = step('summary');
   const unit = o.unit ?? 'week';
-  const summary = await buildSummary(db, { unit, periods: o.periods ?? 'fractional', end: o.end }, loaded.hasAmount);
+  const summary = await buildSummary(db, { unit, periods: o.periods ?? 'fractional', end: o.end ?? loaded.lastDay, history: true }, loaded.hasAmount);
   done();
   done = step('fit');
   const patterns = await readRfPatterns(db);
@@ -88,7 +90,7 @@ export async function runValuePipeline(db: DuckDbEngine, o: PipelineOptions): Pr
   const annual = o.annualDiscountRate ?? 0.1;
   const horizon = convertTime(52, 'week', unit);
   const score = await scoreCustomers(db, {
-    model: best.model, params: best.fit.params, horizon,
+    model: best.model, params: best.fit.params, horizon, patterns, view: true,
     spend: spendFit ? (spendFit.params as GammaGammaParams) : undefined,
     clv: spendFit ? { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 } : undefined,
   });
@@ -97,7 +99,6 @@ export async function runValuePipeline(db: DuckDbEngine, o: PipelineOptions): Pr
   await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths });
   done();
   timings.total = (performance.now() - t0) / 1000;
-  t0 = 0;
   return {
     rows: loaded.rows, summary, patterns: patterns.x.length, countFit: best.fit, choice, spendFit, score,
     horizon: { purchasesWeeks: 52, clvMonths, annualDiscountRate: annual }, timings,
@@ -114,4 +115,10 @@ function explainChoice(wanted: CountModelChoice, fits: FitResult[], best: FitRes
   const reason = `${chosen === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'} fits better (BIC lower by ${gap.toFixed(1)}; both have 4 parameters, so this is the higher likelihood)`
     + (gap < 2 ? '; the difference is small, so either model would serve' : '');
   return { chosen, reason, candidates };
+}
+
+/** What the pipeline needs to know of a `transactions` relation that is already there. */
+async function existingTransactions(db: DuckDbEngine): Promise<{ rows: number; hasAmount: boolean; lastDay?: string }> {
+  const r = (await db.rows("SELECT count(*) AS n, strftime(max(ts), '%Y-%m-%d') AS last FROM transactions"))[0];
+  return { rows: Number(r.n), hasAmount: true, lastDay: typeof r.last === 'string' ? r.last : undefined };
 }

@@ -1,6 +1,7 @@
 // Maximum-likelihood fit shared by BG/NBD and MBG/NBD (the family of bg-nbd-likelihood.ts).
 import { maximizeLikelihood } from '../numerics/maximize-likelihood.ts';
-import { bgFamilyGradient, bgFamilyLogLik, BG_NBD_PARAMS, checkPatterns, type BgNbdParam, type BgNbdParams, type DropoutAtStart } from './bg-nbd-likelihood.ts';
+import { BG_NBD_PARAMS, checkPatterns, type BgNbdParam, type BgNbdParams, type DropoutAtStart } from './bg-nbd-likelihood.ts';
+import { bgFamilyEvaluate, prepareBgFamily, rescaleBgFamily, type BgFamilyPrepared } from './bg-nbd-prepared.ts';
 import { toFitResult } from './fit-result.ts';
 import { ModelError } from './model-error.ts';
 import { totalWeight } from './rf-patterns.ts';
@@ -26,13 +27,24 @@ export function fitBgFamily(model: 'bgnbd' | 'mbgnbd', s: DropoutAtStart, data: 
   if (!(scale > 0)) throw new ModelError('invalid-input', 'every customer has T = 0: there is no observation time to fit on');
   const n = totalWeight(data);
   if (!(n > 0)) throw new ModelError('invalid-input', 'no customers to fit (all weights are 0)');
-  const scaled: RfPatterns = { x: data.x, tx: data.tx.map((v) => v / scale), T: data.T.map((v) => v / scale), weight: data.weight };
+  // The patterns are regrouped once (bg-nbd-prepared.ts), in data units and on the rescaled axis.
+  const prepared = prepareBgFamily(data, s);
+  const scaled = rescaleBgFamily(prepared, scale);
+  const gradientOf = (d: BgFamilyPrepared) => (theta: Float64Array): Float64Array => {
+    const g = new Float64Array(4);
+    bgFamilyEvaluate(fromVector(theta), d, g);
+    return g;
+  };
   const init = options.init ?? {};
   const start = Float64Array.of(init.r ?? 1, (init.alpha ?? scale) / scale, init.a ?? 1, init.b ?? 1);
   const optimum = maximizeLikelihood({
     names: BG_NBD_PARAMS,
-    logLik: (theta) => bgFamilyLogLik(fromVector(theta), s, scaled),
-    gradient: (theta) => bgFamilyGradient(fromVector(theta), s, scaled),
+    logLik: (theta) => bgFamilyEvaluate(fromVector(theta), scaled),
+    gradient: gradientOf(scaled),
+    valueAndGradient: (theta) => {
+      const gradient = new Float64Array(4);
+      return { value: bgFamilyEvaluate(fromVector(theta), scaled, gradient), gradient };
+    },
     init: start,
     totalWeight: n,
     penalizer: options.penalizer,
@@ -40,5 +52,5 @@ export function fitBgFamily(model: 'bgnbd' | 'mbgnbd', s: DropoutAtStart, data: 
   });
   const t = optimum.theta;
   const theta = Float64Array.of(t[0], t[1] * scale, t[2], t[3]);
-  return toFitResult(model, BG_NBD_PARAMS, { ...optimum, theta }, (th) => bgFamilyLogLik(fromVector(th), s, data), n, options);
+  return toFitResult(model, BG_NBD_PARAMS, { ...optimum, theta }, (th) => bgFamilyEvaluate(fromVector(th), prepared), n, options, gradientOf(prepared));
 }

@@ -23,7 +23,8 @@
 //   D  = ln a − ln(b+x+s−1) + (r+x) ln((α+T)/(α+tx))     (only when x+s > 0),
 // a log-sum-exp of two positive terms: no subtraction, and only one betaln per customer. The branch
 // is on x+s > 0 alone, as in FHL eq. 6 (for x = 0 BG/NBD has no second term).
-import { betaln, digamma, gammaln } from '../numerics/special.ts';
+import { betaln, gammaln } from '../numerics/special.ts';
+import { bgFamilyEvaluate, prepareBgFamily } from './bg-nbd-prepared.ts';
 import { ModelError } from './model-error.ts';
 import type { RfPatterns } from './types.ts';
 
@@ -89,14 +90,12 @@ export function bgFamilyCustomerLogLik(p: BgNbdParams, s: DropoutAtStart, x: num
   return c + l1 + softplus(d);
 }
 
-/** Total weighted log-likelihood of the patterns. */
+/**
+ * Total weighted log-likelihood of the patterns (the header's form, evaluated by bgFamilyEvaluate in
+ * bg-nbd-prepared.ts; a fit prepares the patterns once and calls that directly).
+ */
 export function bgFamilyLogLik(p: BgNbdParams, s: DropoutAtStart, data: RfPatterns): number {
-  let ll = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    const w = data.weight[i];
-    if (w !== 0) ll += w * bgFamilyCustomerLogLik(p, s, data.x[i], data.tx[i], data.T[i]);
-  }
-  return ll;
+  return bgFamilyEvaluate(p, prepareBgFamily(data, s));
 }
 
 /**
@@ -107,31 +106,10 @@ export function bgFamilyLogLik(p: BgNbdParams, s: DropoutAtStart, data: RfPatter
  *   ∂/∂α: r/α − (r+x)/(α+T) + w (r+x) (1/(α+T) − 1/(α+tx))
  *   ∂/∂a: ψ(a+b) − ψ(a+b+x+s) + w/a                       (the ψ(a) of ln B(a,b) and of L₁ cancel)
  *   ∂/∂b: ψ(b+x+s) − ψ(b) + ψ(a+b) − ψ(a+b+x+s) − w/(b+x+s−1)
+ * Evaluated by bgFamilyEvaluate (bg-nbd-prepared.ts), which sums the terms that depend on x or T alone
+ * once per distinct value; a fit prepares the patterns once and calls it directly.
  */
 export function bgFamilyGradient(p: BgNbdParams, s: DropoutAtStart, data: RfPatterns, out = new Float64Array(4)): Float64Array {
-  const { r, alpha, a, b } = p;
-  const psiR = digamma(r), psiB = digamma(b), psiAB = digamma(a + b), lnAlpha = Math.log(alpha);
-  let gr = 0, ga = 0, gA = 0, gB = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    const wt = data.weight[i];
-    if (wt === 0) continue;
-    const x = data.x[i], tx = data.tx[i], T = data.T[i];
-    const rx = r + x, aT = alpha + T, psiABx = digamma(a + b + x + s);
-    let dr = digamma(rx) - psiR + lnAlpha - Math.log(aT);
-    let dal = r / alpha - rx / aT;
-    let da = psiAB - psiABx;
-    let db = digamma(b + x + s) - psiB + psiAB - psiABx;
-    if (x + s > 0) {
-      const bx = b + x + s - 1;
-      const lnRatio = Math.log1p((T - tx) / (alpha + tx));
-      const w = logistic(Math.log(a) - Math.log(bx) + rx * lnRatio);
-      dr += w * lnRatio;
-      dal += w * rx * (1 / aT - 1 / (alpha + tx));
-      da += w / a;
-      db -= w / bx;
-    }
-    gr += wt * dr; ga += wt * dal; gA += wt * da; gB += wt * db;
-  }
-  out[0] = gr; out[1] = ga; out[2] = gA; out[3] = gB;
+  bgFamilyEvaluate(p, prepareBgFamily(data, s), out);
   return out;
 }

@@ -170,6 +170,12 @@ export function bgFamilyPAliveAt(p: BgNbdParams, s: DropoutAtStart, t: number, x
   return pAlive(p, s, x, tx, T) * aliveSurvival(p.r + x, p.alpha + T, p.a, p.b + x + s, t);
 }
 
+/** P(alive at T + t | alive at T, x, T) = ₂F₁(r+x, a; a+b+x+s; −t/(α+T)): the factor of bgFamilyPAliveAt after P(alive). */
+export function bgFamilySurvivalIfAlive(p: BgNbdParams, s: DropoutAtStart, t: number, x: number, T: number): number {
+  checkParams(modelName(s), p); checkHorizon(t);
+  return aliveSurvival(p.r + x, p.alpha + T, p.a, p.b + x + s, t);
+}
+
 /**
  * E[X(T, T+t] | x, tx, T] = P(alive) · aliveExpected(r+x, α+T, a, b+x+s; t): for s = 0 this is FHL
  * eq. 10, for s = 1 the MBG/NBD expression of Wagner & Hoppe (2008, "Erratum on the MBG/NBD model",

@@ -12,6 +12,7 @@ import {
   bgFamilyPAlive,
   bgFamilyPAliveAt,
   bgFamilyPmf,
+  bgFamilySurvivalIfAlive,
 } from './bg-nbd-predict.ts';
 import type { CountModel, FitOptions, FitResult, RfPatterns } from './types.ts';
 
@@ -60,6 +61,7 @@ export const bgNbd: CountModel<BgNbdParam> = {
   expectedPurchasesIfAlive: (p, t, x, T) => bgFamilyExpectedPurchasesIfAlive(p, 0, t, x, T),
   pAlive: bgNbdPAlive,
   pAliveAt: bgNbdPAliveAt,
+  survivalIfAlive: (p, t, x, T) => bgFamilySurvivalIfAlive(p, 0, t, x, T),
   expectedPurchasesNew: bgNbdExpectedPurchasesNew,
   probabilityOfPurchases: bgNbdPmf,
   conditionalProbabilityOfPurchases: bgNbdConditionalPmf,

@@ -32,6 +32,12 @@ describe.each(cases)('CountModel contract: $model.name', ({ model, params, custo
       expect(now).toBeLessThanOrEqual(1);
     }
   });
+  it.runIf(model.survivalIfAlive !== undefined)('pAliveAt = pAlive × survivalIfAlive (BG/BB has no such split)', () => {
+    for (const [x, tx, T] of customers) {
+      const split = model.pAlive(params, x, tx, T) * (model.survivalIfAlive?.(params, t, x, T) ?? Number.NaN);
+      expect(Math.abs(model.pAliveAt(params, t, x, tx, T) - split)).toBeLessThan(1e-14);
+    }
+  });
   it('expected purchases grow with the horizon and start at 0', () => {
     for (const [x, tx, T] of customers) {
       expect(model.expectedPurchases(params, 0, x, tx, T)).toBeCloseTo(0, 14);

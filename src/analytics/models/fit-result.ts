@@ -5,7 +5,9 @@ import type { FitOptions, FitResult, ModelName } from './types.ts';
 
 /**
  * `logLik` must be the likelihood in the data's own units (not a rescaled copy used while fitting),
- * so that logLik, AIC/BIC and standard errors are comparable with the papers.
+ * so that logLik, AIC/BIC and standard errors are comparable with the papers. `gradient`, the analytic
+ * ∂logLik/∂θ in the same units, makes the standard errors cheaper and more accurate (see
+ * observedInformation); models without one get a Hessian from likelihood values.
  */
 export function toFitResult<P extends string>(
   model: ModelName,
@@ -14,6 +16,7 @@ export function toFitResult<P extends string>(
   logLik: (theta: Float64Array) => number,
   n: number,
   options: FitOptions = {},
+  gradient?: (theta: Float64Array) => Float64Array,
 ): FitResult<P> {
   const theta = optimum.theta;
   const params = Object.fromEntries(names.map((k, i) => [k, theta[i]])) as Record<P, number>;
@@ -21,7 +24,7 @@ export function toFitResult<P extends string>(
   let standardErrors: Record<P, number> | null = null;
   let covariance: number[][] | null = null;
   if (options.standardErrors !== false) {
-    const info = observedInformation(logLik, theta);
+    const info = observedInformation(logLik, theta, gradient);
     if (info) {
       standardErrors = Object.fromEntries(names.map((k, i) => [k, info.standardErrors[i]])) as Record<P, number>;
       covariance = info.covariance;

@@ -13,7 +13,7 @@ import { toFitResult } from './fit-result.ts';
 import { ModelError } from './model-error.ts';
 import type { FitOptions, FitResult } from './types.ts';
 import { maximizeLikelihood } from '../numerics/maximize-likelihood.ts';
-import { digamma, gammaln } from '../numerics/special.ts';
+import { gammaGammaEvaluate, prepareGammaGamma, type GammaGammaPrepared } from './gamma-gamma-prepared.ts';
 
 export type GammaGammaParam = 'p' | 'q' | 'gamma';
 export type GammaGammaParams = Record<GammaGammaParam, number>;
@@ -63,30 +63,15 @@ export function toSpendData(c: SpendColumns): { data: SpendData; skipped: number
   return { data: { x: Float64Array.from(x), monetary: Float64Array.from(m), weight: Float64Array.from(w) }, skipped };
 }
 
-/** Σ weight · ln f(m̄ | p, q, γ, x), FH13 eq. (1a). */
+/** Σ weight · ln f(m̄ | p, q, γ, x), FH13 eq. (1a) (evaluated as in gamma-gamma-prepared.ts). */
 export function gammaGammaLogLik(params: GammaGammaParams, d: SpendData): number {
-  const { p, q, gamma } = params;
-  const base = q * Math.log(gamma) - gammaln(q);
-  let ll = 0;
-  for (let i = 0; i < d.x.length; i++) {
-    const x = d.x[i], m = d.monetary[i], px = p * x;
-    ll += d.weight[i] * (gammaln(px + q) - gammaln(px) + base + px * Math.log(x) + (px - 1) * Math.log(m) - (px + q) * Math.log(gamma + x * m));
-  }
-  return ll;
+  return gammaGammaEvaluate(params, prepareGammaGamma(d));
 }
 
-/** ∂ gammaGammaLogLik / ∂(p, q, γ), differentiating eq. (1a) term by term. */
+/** ∂ gammaGammaLogLik / ∂(p, q, γ), differentiating eq. (1a) term by term (gamma-gamma-prepared.ts header). */
 export function gammaGammaGradient(params: GammaGammaParams, d: SpendData): Float64Array {
-  const { p, q, gamma } = params;
   const g = new Float64Array(3);
-  const dq0 = Math.log(gamma) - digamma(q);
-  for (let i = 0; i < d.x.length; i++) {
-    const x = d.x[i], m = d.monetary[i], w = d.weight[i], px = p * x;
-    const psi = digamma(px + q), logDen = Math.log(gamma + x * m);
-    g[0] += w * x * (psi - digamma(px) + Math.log(x) + Math.log(m) - logDen);
-    g[1] += w * (psi + dq0 - logDen);
-    g[2] += w * (q / gamma - (px + q) / (gamma + x * m));
-  }
+  gammaGammaEvaluate(params, prepareGammaGamma(d), g);
   return g;
 }
 
@@ -104,18 +89,29 @@ export function fitGammaGamma(columns: SpendColumns, options: FitOptions = {}): 
   const scale = sm / sw;
   const scaled: SpendData = { ...data, monetary: data.monetary.map((v) => v / scale) };
   const fromVector = (t: Float64Array): GammaGammaParams => ({ p: t[0], q: t[1], gamma: t[2] });
+  // Rows regrouped once per fit (gamma-gamma-prepared.ts), on the rescaled amounts and in data units.
+  const prepScaled = prepareGammaGamma(scaled), prepData = prepareGammaGamma(data);
+  const gradientOf = (d: GammaGammaPrepared) => (t: Float64Array): Float64Array => {
+    const g = new Float64Array(3);
+    gammaGammaEvaluate(fromVector(t), d, g);
+    return g;
+  };
   const init = options.init ?? {};
   const optimum = maximizeLikelihood({
     names: GAMMA_GAMMA_PARAMS,
-    logLik: (t) => gammaGammaLogLik(fromVector(t), scaled),
-    gradient: (t) => gammaGammaGradient(fromVector(t), scaled),
+    logLik: (t) => gammaGammaEvaluate(fromVector(t), prepScaled),
+    gradient: gradientOf(prepScaled),
+    valueAndGradient: (t) => {
+      const gradient = new Float64Array(3);
+      return { value: gammaGammaEvaluate(fromVector(t), prepScaled, gradient), gradient };
+    },
     init: Float64Array.of(init.p ?? 1, init.q ?? 1, (init.gamma ?? scale) / scale),
     totalWeight: sw,
     penalizer: options.penalizer,
     maxIterations: options.maxIterations,
   });
   const theta = Float64Array.of(optimum.theta[0], optimum.theta[1], optimum.theta[2] * scale);
-  const fit = toFitResult('gg', GAMMA_GAMMA_PARAMS, { ...optimum, theta }, (t) => gammaGammaLogLik(fromVector(t), data), sw, options);
+  const fit = toFitResult('gg', GAMMA_GAMMA_PARAMS, { ...optimum, theta }, (t) => gammaGammaEvaluate(fromVector(t), prepData), sw, options, gradientOf(prepData));
   return { ...fit, skipped };
 }
 

@@ -13,6 +13,7 @@ import {
   bgFamilyPAlive,
   bgFamilyPAliveAt,
   bgFamilyPmf,
+  bgFamilySurvivalIfAlive,
 } from './bg-nbd-predict.ts';
 import type { CountModel, FitOptions, FitResult, RfPatterns } from './types.ts';
 
@@ -64,6 +65,7 @@ export const mbgNbd: CountModel<MbgNbdParam> = {
   expectedPurchasesIfAlive: (p, t, x, T) => bgFamilyExpectedPurchasesIfAlive(p, 1, t, x, T),
   pAlive: mbgNbdPAlive,
   pAliveAt: mbgNbdPAliveAt,
+  survivalIfAlive: (p, t, x, T) => bgFamilySurvivalIfAlive(p, 1, t, x, T),
   expectedPurchasesNew: mbgNbdExpectedPurchasesNew,
   probabilityOfPurchases: mbgNbdPmf,
   conditionalProbabilityOfPurchases: mbgNbdConditionalPmf,

@@ -51,7 +51,12 @@ export function fitParetoNbd(data: RfPatterns, options: FitOptions = {}): FitRes
  * has probability E[e^{−μt}] = ((β+T)/(β+T+t))ˢ under that posterior.
  */
 export function paretoNbdPAliveAt(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
-  return paretoNbdPAlive(p, x, tx, T) * Math.exp(-p.s * Math.log1p(t / (p.beta + T)));
+  return paretoNbdPAlive(p, x, tx, T) * paretoNbdSurvivalIfAlive(p, t, x, T);
+}
+
+/** ((β+T)/(β+T+t))ˢ: the factor of paretoNbdPAliveAt after P(alive) (x enters only through P(alive)). */
+export function paretoNbdSurvivalIfAlive(p: ParetoNbdParams, t: number, _x: number, T: number): number {
+  return Math.exp(-p.s * Math.log1p(t / (p.beta + T)));
 }
 
 /**
@@ -74,7 +79,6 @@ export function paretoNbdExpectedPurchasesNew(p: ParetoNbdParams, t: number): nu
  * customer with those parameters.
  */
 export function paretoNbdExpectedPurchases(p: ParetoNbdParams, t: number, x: number, tx: number, T: number): number {
-  const { r, alpha, s, beta } = p;
   return paretoNbdPAlive(p, x, tx, T) * paretoNbdExpectedPurchasesIfAlive(p, t, x, T);
 }
 
@@ -94,6 +98,7 @@ export const paretoNbd: CountModel<ParetoNbdParam> = {
   expectedPurchasesIfAlive: paretoNbdExpectedPurchasesIfAlive,
   pAlive: paretoNbdPAlive,
   pAliveAt: paretoNbdPAliveAt,
+  survivalIfAlive: paretoNbdSurvivalIfAlive,
   expectedPurchasesNew: paretoNbdExpectedPurchasesNew,
   probabilityOfPurchases: paretoNbdPmf,
   conditionalProbabilityOfPurchases: paretoNbdConditionalPmf,

@@ -71,6 +71,12 @@ export interface CountModel<P extends string = string> {
   pAlive(params: Record<P, number>, x: number, tx: number, T: number): number;
   /** P(alive at T + t | x, tx, T): alive now and still alive after t more time. */
   pAliveAt(params: Record<P, number>, t: number, x: number, tx: number, T: number): number;
+  /**
+   * P(alive at T + t | alive at T, x, T), so that pAliveAt = pAlive · survivalIfAlive. Like
+   * expectedPurchasesIfAlive it depends on (x, T) only; the pipeline computes it once per distinct
+   * (x, T) (for the BG/NBD family it is a ₂F₁, too costly to evaluate for every (x, t_x, T)).
+   */
+  survivalIfAlive?(params: Record<P, number>, t: number, x: number, T: number): number;
   /** E[X(t)] for a customer who has just made the first purchase (time 0). */
   expectedPurchasesNew(params: Record<P, number>, t: number): number;
   /** P(X(t) = n) for a new customer. */

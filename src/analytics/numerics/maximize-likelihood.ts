@@ -1,7 +1,7 @@
 // Generic maximum likelihood for models with positive parameters: optimise in log-parameters with
 // L-BFGS, fall back to Nelder-Mead, then (when asked) standard errors from the observed information.
 import { ModelError } from '../models/model-error.ts';
-import { invert, numericGradient, numericHessian } from './hessian.ts';
+import { gradientHessian, invert, numericGradient, numericHessian } from './hessian.ts';
 import { lbfgs } from './lbfgs.ts';
 import { nelderMead } from './nelder-mead.ts';
 
@@ -12,6 +12,11 @@ export interface LikelihoodProblem {
   logLik: (theta: Float64Array) => number;
   /** ∂ logLik / ∂θ; a central-difference gradient is used when absent. */
   gradient?: (theta: Float64Array) => Float64Array;
+  /**
+   * logLik and gradient from one pass over the data, for likelihoods whose value and gradient share
+   * their costly per-row terms (the optimiser always needs both); used instead of the two when given.
+   */
+  valueAndGradient?: (theta: Float64Array) => { value: number; gradient: Float64Array };
   /** Starting point θ₀ (natural scale, all > 0). */
   init: Float64Array;
   /** Sum of weights: the objective is the mean log-likelihood so the optimiser's tolerances do not depend on n. */
@@ -34,19 +39,22 @@ export function maximizeLikelihood(p: LikelihoodProblem): Optimum {
   const W = p.totalWeight > 0 ? p.totalWeight : 1;
   const theta = (u: Float64Array) => u.map(Math.exp);
   // F(u) = −ℓ(e^u)/W + λ Σ θ²  (lifetimes' penalty: on natural parameters, against the mean likelihood).
-  const objective = (u: Float64Array): number => {
-    const th = theta(u);
+  const penalised = (ll: number, th: Float64Array): number => {
     let s = 0;
     for (const v of th) s += v * v;
-    const ll = p.logLik(th);
     return Number.isFinite(ll) ? -ll / W + pen * s : Infinity;
   };
-  const withGradient = (u: Float64Array) => {
-    const value = objective(u);
-    if (!Number.isFinite(value)) return { value, gradient: new Float64Array(u.length) };
-    if (!p.gradient) return { value, gradient: numericGradient(objective, u) };
+  const objective = (u: Float64Array): number => {
     const th = theta(u);
-    const g = p.gradient(th);
+    return penalised(p.logLik(th), th);
+  };
+  const withGradient = (u: Float64Array) => {
+    const th = theta(u);
+    const both = p.valueAndGradient?.(th);
+    const value = penalised(both ? both.value : p.logLik(th), th);
+    if (!Number.isFinite(value)) return { value, gradient: new Float64Array(u.length) };
+    const g = both?.gradient ?? p.gradient?.(th);
+    if (!g) return { value, gradient: numericGradient(objective, u) };
     // Chain rule for θ = e^u: ∂F/∂u = θ ⊙ ∂F/∂θ.
     const gradient = new Float64Array(u.length);
     for (let i = 0; i < u.length; i++) gradient[i] = th[i] * (-g[i] / W + 2 * pen * th[i]);
@@ -58,7 +66,7 @@ export function maximizeLikelihood(p: LikelihoodProblem): Optimum {
   }
   const maxIterations = p.maxIterations ?? 1000;
   const first = lbfgs(withGradient, u0, { maxIterations });
-  if (first.converged && isStationary(withGradient, first.x)) {
+  if (first.converged && (isStationary(first.gradient) || atBoundary(first.x, first.gradient))) {
     const th = theta(first.x);
     return { theta: th, logLik: p.logLik(th), iterations: first.iterations, method: 'lbfgs' };
   }
@@ -74,8 +82,25 @@ export function maximizeLikelihood(p: LikelihoodProblem): Optimum {
   return { theta: th, logLik: p.logLik(th), iterations: first.iterations + nm.iterations + polish.iterations, method: 'nelder-mead' };
 }
 
-function isStationary(f: (u: Float64Array) => { value: number; gradient: Float64Array }, u: Float64Array): boolean {
-  const { gradient } = f(u);
+/**
+ * The likelihood has no interior maximum when it keeps rising as a parameter runs off to 0 or ∞ (e.g.
+ * Pareto/NBD's s → 0, β → ∞ when nobody seems to drop out: the model becomes the NBD). L-BFGS then
+ * stops on a flat ridge with the remaining gradient only in those far-out log-parameters (|ln θ| >
+ * 10 on the rescaled problem, where parameters are O(1)). The supremum is approached there, so we
+ * accept the point instead of running the simplex for tens of thousands of steps to the same place;
+ * the standard errors of such a fit come out null or huge, which tells the user.
+ */
+function atBoundary(u: Float64Array, gradient: Float64Array): boolean {
+  let far = false;
+  for (let i = 0; i < u.length; i++) {
+    if (Math.abs(u[i]) > 10) far = true;
+    else if (Math.abs(gradient[i]) >= 1e-4) return false;
+  }
+  return far;
+}
+
+/** L-BFGS's own convergence tests are relative; also ask for a small gradient (in log-parameters) at its end point. */
+function isStationary(gradient: Float64Array): boolean {
   return gradient.every((g) => Math.abs(g) < 1e-4);
 }
 
@@ -83,9 +108,15 @@ function isStationary(f: (u: Float64Array) => { value: number; gradient: Float64
  * Standard errors as square roots of the diagonal of the inverse observed information, i.e. of
  * −∂²ℓ/∂θ² at the optimum, in the natural parameters and the data's own units (the convention
  * of BTYD and lifetimes that published CDNOW standard errors follow). Null when singular.
+ * With the analytic gradient the Hessian comes from its central differences (2k gradient calls),
+ * otherwise from second differences of logLik.
  */
-export function observedInformation(logLik: (theta: Float64Array) => number, theta: Float64Array): { standardErrors: number[]; covariance: number[][] } | null {
-  const H = numericHessian((t) => -logLik(t), theta);
+export function observedInformation(
+  logLik: (theta: Float64Array) => number, theta: Float64Array, gradient?: (theta: Float64Array) => Float64Array,
+): { standardErrors: number[]; covariance: number[][] } | null {
+  const H = gradient
+    ? gradientHessian((t) => gradient(t).map((v) => -v), theta)
+    : numericHessian((t) => -logLik(t), theta);
   const cov = invert(H);
   if (!cov) return null;
   const se = cov.map((row, i) => Math.sqrt(row[i]));

@@ -140,6 +140,27 @@ describe('hand-worked logs', () => {
     expect(s).toEqual({ E: [1, 8, 13, 20, 2, 7.5, 16], G: [0, 0, 0, 0, 1, 2, 16] });
   });
 
+  it('history columns: transaction rows, spend and first/last day to the end of observation', async () => {
+    const history = async (o: SummaryOptions) => {
+      await summarise(log, { ...o, history: true });
+      return db.rows(`SELECT customer_id AS id, orders, total_spend AS spend, strftime(first_purchase, '%Y-%m-%d') AS first,
+        strftime(last_purchase, '%Y-%m-%d') AS last FROM customer_summary ORDER BY customer_id`);
+    };
+    // A: four rows (two on 01-06) for 10 + 5 + 7 + 3; the whole-week convention merges ticks differently but not rows.
+    const A = { id: 'A', orders: 4, spend: 25, first: '2020-01-06', last: '2020-01-20' };
+    for (const periods of ['fractional', 'whole'] as const) {
+      const rows = await history({ unit: 'week', periods, end: '2020-01-31' });
+      expect(rows[0]).toEqual(A);
+      expect(rows[1]).toEqual({ id: 'B', orders: 2, spend: 2, first: '2020-01-12', last: '2020-01-13' });
+    }
+    // An earlier end cuts the history too: A's 01-20 purchase is outside.
+    expect((await history({ unit: 'day', periods: 'fractional', end: '2020-01-10' }))[0]).toEqual({ ...A, orders: 3, spend: 22, last: '2020-01-08' });
+    // Without `history` the summary (and so the file of `cvm summary`) keeps its columns.
+    await summarise(log, { unit: 'week', periods: 'fractional', end: '2020-01-31' });
+    const cols = await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customer_summary'");
+    expect(cols.map((c) => c.column_name)).toEqual(['customer_id', 'frequency', 'recency', 'T', 'monetary_value']);
+  });
+
   it('collapses customers into (x, t_x, T) patterns with counts', async () => {
     await summarise([['a', '2020-01-01'], ['a', '2020-01-03'], ['b', '2020-01-01'], ['b', '2020-01-03'], ['c', '2020-01-02'], ['d', '2020-01-03']],
       { unit: 'day', periods: 'fractional', end: '2020-01-03' });

@@ -12,6 +12,8 @@ export interface SummaryOptions {
   end?: string;
   /** Last day of the calibration period (YYYY-MM-DD, inclusive); adds the holdout columns. */
   calibrationEnd?: string;
+  /** Also orders, total_spend, first_purchase and last_purchase per customer (SummarySpec.history). */
+  history?: boolean;
 }
 
 export interface SummaryInfo {
@@ -32,13 +34,13 @@ export async function buildSummary(db: DuckDbEngine, o: SummaryOptions, hasAmoun
   if (!PERIOD_CONVENTIONS.includes(o.periods)) throw new SummaryError('invalid-option', `periods must be one of ${PERIOD_CONVENTIONS.join(', ')} (got ${o.periods})`);
   if (o.end !== undefined) checkDay('end', o.end);
   if (o.calibrationEnd !== undefined) checkDay('calibration end', o.calibrationEnd);
-  const last = await db.scalar("SELECT strftime(max(ts), '%Y-%m-%d') FROM transactions");
-  if (typeof last !== 'string') throw new SummaryError('no-transactions', 'there are no transactions to summarise');
-  const end = o.end ?? last;
+  // The last day is read only when needed: `transactions` may be a view that parses its file on every read.
+  const end = o.end ?? await db.scalar("SELECT strftime(max(ts), '%Y-%m-%d') FROM transactions");
+  if (typeof end !== 'string') throw new SummaryError('no-transactions', 'there are no transactions to summarise');
   if (o.calibrationEnd !== undefined && o.calibrationEnd >= end) {
     throw new SummaryError('invalid-option', `the calibration end (${o.calibrationEnd}) must be before the end of observation (${end})`);
   }
-  await db.run(customerSummarySql({ unit: o.unit, periods: o.periods, end, calibrationEnd: o.calibrationEnd, hasAmount }));
+  await db.run(customerSummarySql({ unit: o.unit, periods: o.periods, end, calibrationEnd: o.calibrationEnd, hasAmount, history: o.history }));
   const customers = Number(await db.scalar('SELECT count(*) FROM customer_summary'));
   if (customers === 0) {
     throw new SummaryError('no-transactions', `no customer made a purchase on or before ${o.calibrationEnd ?? end}`);

@@ -89,6 +89,20 @@ describe('loadTransactions', () => {
     ]);
   });
 
+  it('as a view: the same rows, read from the file; a failed load leaves the previous transactions', async () => {
+    const p = file('v.csv', 'id,date,amt\nb,2015-01-05,1.5\na, 2015-01-07 ,2\n');
+    const table = await load({ path: p, customer: 'id', date: 'date', amount: 'amt' });
+    const r = await loadTransactions(db, { path: p, customer: 'id', date: 'date', amount: 'amt', view: true });
+    expect([r.rows, r.lastDay]).toEqual([2, '2015-01-07']);
+    expect(await db.scalar("SELECT table_type FROM information_schema.tables WHERE table_name = 'transactions'")).toBe('VIEW');
+    const rows = await db.rows("SELECT customer_id, strftime(ts, '%Y-%m-%d %H:%M:%S') AS ts, amount FROM transactions");
+    expect(rows.map((x) => [x.customer_id, x.ts, x.amount])).toEqual(table);
+    await failure({ path: file('bad-v.csv', 'id,date\n1,never\n'), customer: 'id', date: 'date', view: true });
+    expect(await db.scalar('SELECT count(*) FROM transactions')).toBe(2);
+    await load({ path: p, customer: 'id', date: 'date', amount: 'amt' }); // a table replaces the view
+    expect(await db.scalar("SELECT table_type FROM information_schema.tables WHERE table_name = 'transactions'")).toBe('BASE TABLE');
+  });
+
   it('names a missing column and lists the ones there are', async () => {
     const p = file('m.csv', 'id,date,amount\n1,2015-01-01,3\n');
     const e = await failure({ path: p, customer: 'customer', date: 'date' });

@@ -19,7 +19,8 @@ export interface SummaryColumns {
 const numeric = (c: Column | undefined): Float64Array | undefined => (c instanceof Float64Array ? c : undefined);
 
 /**
- * Every customer's row of the summary, column-wise, in the table's order (numeric ids ascending).
+ * Every customer's row of the summary, column-wise, in the table's order (which is arbitrary: the
+ * summary is an aggregate; the columns are aligned, so ids[i] goes with frequency[i] etc.).
  * @example const { ids, frequency, recency, T } = await readSummaryColumns(db);
  */
 export async function readSummaryColumns(db: DuckDbEngine, table = 'customer_summary'): Promise<SummaryColumns> {

@@ -36,6 +36,12 @@ export interface SummarySpec {
   /** Last day of the calibration period, 'YYYY-MM-DD', inclusive (lifetimes' `<= calibration_period_end`, BTYD's `date <= T.cal`). */
   calibrationEnd?: string;
   hasAmount: boolean;
+  /**
+   * Add each customer's history over the observed period (to `end`): orders (transaction rows),
+   * total_spend, first_purchase and last_purchase (dates). For the value pipeline's result file;
+   * the summary file of `cvm summary` does not have them.
+   */
+  history?: boolean;
 }
 
 /**
@@ -81,7 +87,17 @@ const dayAfter = (d: string): string => `(DATE '${d}' + INTERVAL 1 DAY)`;
 export const CUSTOMER_ORDER = 'try_cast(customer_id AS HUGEINT) NULLS LAST, customer_id';
 
 /**
- * `CREATE TABLE customer_summary` from `transactions`.
+ * `CREATE TABLE customer_summary` from `transactions`: purchases merged per day and per tick (GROUP
+ * BY), each customer's first (calibration) tick by a window, then one row per customer with
+ * calibration and holdout columns side by side (FILTER). The table has no particular row order; files
+ * written from it are sorted (CUSTOMER_ORDER).
+ *
+ * Why the first tick is found before aggregating: monetary value is the mean spend of the repeat
+ * ticks, and summing exactly those ticks needs it. (Σ spend − spend of the first tick)/(ticks − 1) with
+ * arg_min would need no second pass but is not the same double (22.345 comes out 22.345000000000006).
+ * Of the exact forms the window beats a GROUP BY joined back: same time at 1M customers (2.0 s from
+ * the CSV), 8.6 s against 9.2 s and a peak of 1.6 GB against 2.2 GB at 5M (the join materialises the
+ * tick rows for its two readers).
  * @example customerSummarySql({ unit: 'week', periods: 'fractional', end: '1998-06-30', calibrationEnd: '1997-09-30', hasAmount: true })
  */
 export function customerSummarySql(spec: SummarySpec, source = 'transactions', target = 'customer_summary'): string {
@@ -91,32 +107,50 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
   const { tick, scale } = ticks(spec);
   const calEnd = spec.calibrationEnd ?? spec.end;
   const split = spec.calibrationEnd !== undefined;
-  const money = spec.hasAmount;
-  const inCal = split ? `ts < ${dayAfter(calEnd)}` : 'TRUE';
-  const summary = `SELECT customer_id,
-    CAST(count(*) - 1 AS DOUBLE) AS frequency,
-    CAST(max(k) - min(k) AS DOUBLE) / ${scale} AS recency,
-    CAST(${tick(dateLit(calEnd))} - min(k) AS DOUBLE) / ${scale} AS "T"${money ? `,
-    coalesce(avg(spend) FILTER (WHERE k > first_k), 0) AS monetary_value` : ''}
-  FROM cal GROUP BY customer_id`;
-  const holdout = split ? `,
-holdout AS (SELECT customer_id, count(*) AS n, avg(spend) AS spend FROM per WHERE NOT in_cal GROUP BY customer_id)
-SELECT s.*, CAST(coalesce(h.n, 0) AS DOUBLE) AS frequency_holdout,${money ? ' coalesce(h.spend, 0) AS monetary_value_holdout,' : ''}
-  CAST(${tick(dateLit(spec.end))} - ${tick(dateLit(calEnd))} AS DOUBLE) / ${scale} AS duration_holdout
-FROM summary s LEFT JOIN holdout h USING (customer_id)` : `
-SELECT * FROM summary`;
-  // Purchases in one tick merge (spend summed); with a split, a tick straddling the calibration end
-  // counts on both sides, as lifetimes summarises the two halves separately.
+  // With a split every calibration aggregate is restricted to the calibration ticks.
+  const cal = (aggregate: string): string => (split ? `${aggregate} FILTER (WHERE in_cal)` : aggregate);
+  const n = cal('count(*)');
+  const columns = [
+    `CAST(${n} - 1 AS DOUBLE) AS frequency`,
+    `CAST(${cal('max(k)')} - ${cal('min(k)')} AS DOUBLE) / ${scale} AS recency`,
+    `CAST(${tick(dateLit(calEnd))} - ${cal('min(k)')} AS DOUBLE) / ${scale} AS "T"`,
+  ];
+  if (spec.hasAmount) {
+    columns.push(`coalesce(avg(spend) FILTER (WHERE ${split ? 'in_cal AND ' : ''}k > first_k), 0) AS monetary_value`);
+  }
+  if (split) {
+    columns.push('CAST(count(*) FILTER (WHERE NOT in_cal) AS DOUBLE) AS frequency_holdout');
+    if (spec.hasAmount) columns.push('coalesce(avg(spend) FILTER (WHERE NOT in_cal), 0) AS monetary_value_holdout');
+    columns.push(`CAST(${tick(dateLit(spec.end))} - ${tick(dateLit(calEnd))} AS DOUBLE) / ${scale} AS duration_holdout`);
+  }
+  if (spec.history) {
+    const [first, last] = spec.periods === 'fractional' ? ['day', 'day'] : ['first_day', 'last_day'];
+    columns.push('CAST(sum(n_rows) AS BIGINT) AS orders', 'sum(spend) AS total_spend', `min(${first}) AS first_purchase`, `max(${last}) AS last_purchase`);
+  }
+  // Purchases merge per day first (every convention's tick is a day or a union of days), then per
+  // tick: the day level keeps the first hash table small (a 4-byte date, no timestamps carried), and
+  // with days as ticks ('fractional') the second level is a mere projection. With a split, a tick
+  // straddling the calibration end counts on both sides (in_cal is part of its key), as lifetimes
+  // summarises the two halves separately.
+  const inCal = split ? `, day <= ${dateLit(calEnd)} AS in_cal` : '';
+  const dayHistory = spec.history ? ', count(*) AS n_rows' : '';
+  const per = spec.periods === 'fractional'
+    ? `SELECT customer_id, ${tick('day')} AS k${inCal}, spend${spec.history ? ', n_rows, day' : ''} FROM days`
+    : `SELECT customer_id, ${tick('day')} AS k${inCal}, sum(spend) AS spend${spec.history ? ', sum(n_rows) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
+  FROM days GROUP BY ALL`;
+  const firstK = split ? 'min(CASE WHEN in_cal THEN k END)' : 'min(k)';
   return `CREATE OR REPLACE TABLE ${target} AS
-WITH keyed AS (
-  SELECT customer_id, ${tick('ts')} AS k, amount, ${inCal} AS in_cal FROM ${source} WHERE ts < ${dayAfter(spec.end)}
+WITH days AS (
+  SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
+  FROM ${source} WHERE ts < ${dayAfter(spec.end)} GROUP BY ALL
 ),
-per AS (SELECT customer_id, k, in_cal, sum(amount) AS spend FROM keyed GROUP BY customer_id, k, in_cal),
-cal AS (SELECT customer_id, k, spend, min(k) OVER (PARTITION BY customer_id) AS first_k FROM per WHERE in_cal),
-summary AS (
-  ${summary}
-)${holdout}
-ORDER BY ${CUSTOMER_ORDER}`;
+per AS (
+  ${per}
+),
+ticks AS (SELECT *, ${firstK} OVER (PARTITION BY customer_id) AS first_k FROM per)
+SELECT customer_id,
+  ${columns.join(',\n  ')}
+FROM ticks GROUP BY customer_id${split ? `\nHAVING ${n} > 0` : ''}`;
 }
 
 /** Distinct (x, t_x, T) patterns with their customer counts, for fitting on patterns (architecture.md §4). */

@@ -63,15 +63,24 @@ export function parseDateSql(text: string, dateFormat?: string): string {
 export function dateExprSql(ref: string, columnType: string, dateFormat?: string): string {
   if (/^(DATE|TIMESTAMP)/.test(columnType)) return `CAST(${ref} AS TIMESTAMP)`;
   const text = columnType === 'VARCHAR' ? `trim(${ref})` : `CAST(${ref} AS VARCHAR)`;
-  return parseDateSql(text, dateFormat);
+  const parsed = parseDateSql(text, dateFormat);
+  if (dateFormat !== undefined || columnType !== 'VARCHAR') return parsed;
+  // ISO dates first, by a plain cast of the untrimmed text: about five times cheaper than trim and
+  // strptime, and the answer cannot differ. The cast accepts no surrounding blanks (those fall through
+  // to the full expression), and where it succeeds, any format of AUTO_DATE_FORMATS that also matches
+  // reads the same calendar fields; the full expression ends with this very cast anyway.
+  return `COALESCE(try_cast(${ref} AS TIMESTAMP), ${parsed})`;
 }
 
-/** Amount as DOUBLE, NULL when the text is not a number (numeric columns are cast directly). */
+/**
+ * Amount as DOUBLE, NULL when the text is not a number (numeric columns are cast directly). The cast
+ * itself ignores leading and trailing blanks (spaces, tabs, CR), so no trim() is needed.
+ */
 export function amountExprSql(ref: string, columnType: string): string {
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(columnType)) {
     return `CAST(${ref} AS DOUBLE)`;
   }
-  return `try_cast(trim(CAST(${ref} AS VARCHAR)) AS DOUBLE)`;
+  return `try_cast(${columnType === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`} AS DOUBLE)`;
 }
 
 export interface StageColumns {
@@ -83,28 +92,44 @@ export interface StageColumns {
   dateFormat?: string;
 }
 
-/**
- * A temporary table holding each row's line number, raw values (for error messages) and parsed
- * values, so the file is read once whether or not it has bad rows.
- */
-export function stageSql(s: SourceSpec, c: StageColumns, table = 'transactions_staged'): string {
-  const amountRaw = c.amount === undefined ? 'NULL' : `CAST(${c.amount} AS VARCHAR)`;
+/** The parsed columns: customer id (NULL when blank), timestamp and amount (NULL when they do not parse). */
+function parsedColumnsSql(c: StageColumns): string {
   const amount = c.amount === undefined ? 'NULL::DOUBLE' : amountExprSql(c.amount, c.amountType ?? 'VARCHAR');
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
-SELECT row_number() OVER () + ${lineOffset(s)} AS line,
-  CAST(${c.customer} AS VARCHAR) AS raw_customer, CAST(${c.date} AS VARCHAR) AS raw_date, ${amountRaw} AS raw_amount,
-  NULLIF(trim(CAST(${c.customer} AS VARCHAR)), '') AS customer_id,
+  return `NULLIF(trim(CAST(${c.customer} AS VARCHAR)), '') AS customer_id,
   ${dateExprSql(c.date, c.dateType, c.dateFormat)} AS ts,
-  ${amount} AS amount
+  ${amount} AS amount`;
+}
+
+/**
+ * The table (or view) `transactions` will become: the parsed columns only. Rows that do not parse
+ * hold NULLs; loadTransactions counts them (badCountsSql) and, only when there are some, reads the
+ * file again with stageSql to name their lines.
+ */
+export function loadSql(s: SourceSpec, c: StageColumns, name: string, kind: 'TABLE' | 'VIEW' = 'TABLE'): string {
+  return `CREATE ${kind} ${quoteIdent(name)} AS
+SELECT ${parsedColumnsSql(c)}
 FROM ${readerSql(s)}`;
 }
 
-/** Counts of rows whose customer, date or amount did not parse. */
+/**
+ * A temporary table holding each row's line number, raw values (for error messages) and parsed
+ * values: the slow second reading, for files with bad rows only.
+ */
+export function stageSql(s: SourceSpec, c: StageColumns, table = 'transactions_staged'): string {
+  const amountRaw = c.amount === undefined ? 'NULL' : `CAST(${c.amount} AS VARCHAR)`;
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+SELECT row_number() OVER () + ${lineOffset(s)} AS line,
+  CAST(${c.customer} AS VARCHAR) AS raw_customer, CAST(${c.date} AS VARCHAR) AS raw_date, ${amountRaw} AS raw_amount,
+  ${parsedColumnsSql(c)}
+FROM ${readerSql(s)}`;
+}
+
+/** Counts of rows whose customer, date or amount did not parse, and the day of the last transaction. */
 export const badCountsSql = (hasAmount: boolean, table = 'transactions_staged'): string =>
-  `SELECT count(*) AS rows, count(*) FILTER (WHERE ts IS NULL) AS bad_date,
+  `SELECT count(*) AS rows, strftime(max(ts), '%Y-%m-%d') AS last_day, count(*) FILTER (WHERE ts IS NULL) AS bad_date,
   ${hasAmount ? 'count(*) FILTER (WHERE amount IS NULL)' : '0'} AS bad_amount,
   count(*) FILTER (WHERE customer_id IS NULL) AS bad_customer
-FROM ${table}`;
+FROM ${quoteIdent(table)}`;
 
 export type BadKind = 'date' | 'amount' | 'customer';
 
@@ -113,8 +138,3 @@ export function badRowsSql(kind: BadKind, limit = 5, table = 'transactions_stage
   const where = kind === 'date' ? 'ts IS NULL' : kind === 'amount' ? 'amount IS NULL' : 'customer_id IS NULL';
   return `SELECT line, raw_${kind} AS raw FROM ${table} WHERE ${where} ORDER BY line LIMIT ${limit}`;
 }
-
-/** The final table, from the staged one. */
-export const createTransactionsSql = (table = 'transactions', staged = 'transactions_staged'): string =>
-  `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT customer_id, ts, amount FROM ${staged};
-DROP TABLE ${staged}`;

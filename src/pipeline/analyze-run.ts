@@ -1,0 +1,104 @@
+// `cvm analyze` end to end: import the file into a data folder (a temporary one unless --data is
+// given), run the value pipeline on the imported sales, add segments, check the model on a holdout,
+// and write customers.csv, customers.parquet, report.html and report.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { bgNbd } from '../analytics/models/bg-nbd.ts';
+import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
+import type { CountModel, TimeUnit } from '../analytics/models/types.ts';
+import { salesQuality } from '../analytics/quality/sales-quality.ts';
+import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { quoteString } from '../engines/duckdb/sql-literal.ts';
+import { importSales, STORE_FILE, type ImportSalesResult } from '../ingest/import-sales.ts';
+import type { ColumnChoice } from '../ingest/sales-columns.ts';
+import type { TextEncoding } from '../ingest/sniff-file.ts';
+import { renderReport } from '../report/render-report.ts';
+import type { Lang, ReportData } from '../report/report-data.ts';
+import { holdoutDiagnostics } from './holdout-diagnostics.ts';
+import { reportDataFromRun } from './report-data-from-run.ts';
+import { segmentCustomers } from './segment-customers.ts';
+import { runValuePipeline, type CountModelChoice, type PipelineResult } from './value-pipeline.ts';
+
+export interface AnalyzeOptions {
+  file: string;
+  outDir: string;
+  /** Keep the imported data here; default: a temporary folder removed afterwards. */
+  dataDir?: string;
+  columns?: ColumnChoice;
+  dateFormat?: string;
+  encoding?: TextEncoding;
+  strict?: boolean;
+  unit?: TimeUnit;
+  end?: string;
+  model?: CountModelChoice;
+  clvMonths?: number;
+  annualDiscountRate?: number;
+  holdout?: boolean;
+  lang?: Lang;
+  currency?: string;
+  onStep?: (message: string) => void;
+}
+
+export interface AnalyzeResult {
+  import: ImportSalesResult;
+  pipeline: PipelineResult;
+  output: { dir: string; csv: string; parquet: string; report: string; reportJson: string };
+  dataDir: string | null;
+}
+
+export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
+  const step = o.onStep ?? (() => {});
+  const outDir = resolve(o.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const temp = o.dataDir === undefined;
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'cvm-analyze-'));
+  try {
+    step('importing the file');
+    const imported = await importSales({
+      path: o.file, dataDir, columns: o.columns, dateFormat: o.dateFormat, encoding: o.encoding, strict: o.strict,
+      onProgress: (_s, message) => step(message),
+    });
+    const db = await DuckDbEngine.open({ path: join(dataDir, STORE_FILE) });
+    try {
+      const pipeline = await runValuePipeline(db, {
+        load: null, unit: o.unit, end: o.end, model: o.model, clvMonths: o.clvMonths, annualDiscountRate: o.annualDiscountRate,
+        onStep: (s) => step(STEP_LABELS[s] ?? s),
+      });
+      step('segmenting customers (RFM, pyramid, value score, churn warning)');
+      await segmentCustomers(db, { end: pipeline.summary.end });
+      const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
+      step('writing customers.csv and customers.parquet');
+      await db.run(`COPY customers TO ${quoteString(csv)} (FORMAT csv, HEADER true)`);
+      await db.run(`COPY customers TO ${quoteString(parquet)} (FORMAT parquet)`);
+      const model: CountModel = pipeline.choice.chosen === 'pnbd' ? (paretoNbd as CountModel) : (bgNbd as CountModel);
+      let diagnostics: Awaited<ReturnType<typeof holdoutDiagnostics>> = { unavailable: 'the holdout check was switched off (--no-holdout)' };
+      if (o.holdout !== false) {
+        step('checking the model on a holdout period');
+        diagnostics = await holdoutDiagnostics(db, model, pipeline.summary.unit, pipeline.summary.end);
+      }
+      step('writing report.html');
+      const c = imported.counts;
+      const data: ReportData = await reportDataFromRun(db, {
+        inputFile: o.file, result: pipeline, diagnostics, currency: o.currency, quality: await salesQuality(db),
+        overview: {
+          rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },
+          excludedByReason: Object.entries(c.excluded.byReason).map(([reason, count]) => ({ reason, count })),
+          rejectedByReason: Object.entries(c.rejected.byReason).map(([reason, count]) => ({ reason, count })),
+        },
+      });
+      const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
+      writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
+      writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
+      return { import: imported, pipeline, output: { dir: outDir, csv, parquet, report, reportJson }, dataDir: temp ? null : resolve(dataDir) };
+    } finally {
+      db.close();
+    }
+  } finally {
+    if (temp) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const STEP_LABELS: Record<string, string> = {
+  load: 'reading transactions', summary: 'building the customer summary', fit: 'fitting the models', score: 'scoring customers', write: 'building the customer table',
+};

@@ -1,0 +1,69 @@
+// The pipeline on CDNOW (cdnowElog.csv, 2,357 customers): the result file against the model functions
+// called customer by customer, and the one-file (view) and two-file (table) paths against each other.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bgNbd, type BgNbdParams } from '../analytics/models/bg-nbd.ts';
+import { customerLifetimeValue } from '../analytics/models/clv.ts';
+import { gammaGammaExpectedSpend, type GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
+import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { quoteString } from '../engines/duckdb/sql-literal.ts';
+import { sharedData } from '../testing/shared-data.ts';
+import { runValuePipeline, type PipelineResult } from './value-pipeline.ts';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'cvm-pipeline-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const load = { path: sharedData('cdnow/cdnowElog.csv'), customer: 'masterid', date: 'date', amount: 'sales' };
+
+async function run(files: { outCsv?: string; outParquet?: string }): Promise<{ r: PipelineResult; kind: unknown; parquetRows?: unknown }> {
+  const db = await DuckDbEngine.open({ threads: 1 });
+  try {
+    const r = await runValuePipeline(db, { load, ...files });
+    const kind = await db.scalar("SELECT table_type FROM information_schema.tables WHERE table_name = 'customers'");
+    const parquetRows = files.outParquet ? await db.scalar(`SELECT count(*) FROM read_parquet(${quoteString(files.outParquet)})`) : undefined;
+    return { r, kind, parquetRows };
+  } finally {
+    db.close();
+  }
+}
+
+describe('runValuePipeline', () => {
+  it('writes every customer, sorted by numeric id, with the model values of each', async () => {
+    const csv = join(dir, 'one.csv');
+    const { r, kind } = await run({ outCsv: csv });
+    expect(kind).toBe('VIEW'); // one file: written straight from the query, no second copy
+    expect([r.rows, r.summary.customers, r.score.customers]).toEqual([6919, 2357, 2357]);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    const head = lines[0].split(',');
+    const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
+    expect(rows.map((x) => Number(x.customer_id))).toEqual([...rows.map((x) => Number(x.customer_id))].sort((a, b) => a - b));
+    // masterid 4: cdnowElog.csv lines 2-5, 1997-01-01 to 1997-12-12, 29.33 + 29.73 + 14.96 + 26.48 = 100.50.
+    expect(rows[0]).toMatchObject({ customer_id: '4', orders: '4', total_spend: '100.5', first_purchase: '1997-01-01', last_purchase: '1997-12-12' });
+    // Every 97th customer against the model functions called directly (the pipeline computes them per
+    // pattern and per (x, T) pair and joins them back): equal to the 6 or 4 decimals written.
+    const count = r.countFit.params as BgNbdParams, spend = r.spendFit?.params as GammaGammaParams;
+    const clv = { steps: 12, stepLength: 365.25 / 12 / 7, discountRate: Math.pow(1.1, 1 / 12) - 1 };
+    for (let i = 0; i < rows.length; i += 97) {
+      const c = rows[i], x = Number(c.frequency), tx = Number(c.recency), T = Number(c.T), m = Number(c.monetary_value);
+      // recency and T are written rounded to 6 decimals; the model is smooth enough that this moves
+      // nothing at the written precision except by a last-digit rounding, hence 1.5 units of it.
+      expect(Math.abs(Number(c.p_alive) - bgNbd.pAlive(count, x, tx, T))).toBeLessThan(1.5e-6);
+      expect(Math.abs(Number(c.expected_purchases_52w) - bgNbd.expectedPurchases(count, 52, x, tx, T))).toBeLessThan(1.5e-6);
+      expect(Math.abs(Number(c.p_alive_52w) - bgNbd.pAliveAt(count, 52, x, tx, T))).toBeLessThan(1.5e-6);
+      const es = gammaGammaExpectedSpend(spend, x, m);
+      expect(Math.abs(Number(c.expected_spend) - es)).toBeLessThan(1.5e-4);
+      expect(Math.abs(Number(c.clv_12m) - customerLifetimeValue(bgNbd, count, x, tx, T, es, clv))).toBeLessThan(1.5e-4 * Math.max(1, es));
+    }
+  });
+
+  it('with two files keeps a `customers` table and writes the same CSV', async () => {
+    const csv = join(dir, 'two.csv'), parquet = join(dir, 'two.parquet');
+    const { kind, parquetRows } = await run({ outCsv: csv, outParquet: parquet });
+    expect([kind, parquetRows]).toEqual(['BASE TABLE', 2357]);
+    await run({ outCsv: join(dir, 'one-again.csv') });
+    expect(readFileSync(csv, 'utf8')).toBe(readFileSync(join(dir, 'one-again.csv'), 'utf8'));
+  });
+});
