@@ -12,6 +12,7 @@ import { readRfPatterns } from '../analytics/summary/read-summary.ts';
 import type { PeriodConvention } from '../analytics/summary/summary-sql.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { scoreCustomers, type ScoreInfo } from './score-customers.ts';
+import { PIPELINE_MEMORY_BYTES, PIPELINE_MEMORY_LIMIT, withMemoryCap } from './memory-cap.ts';
 import { writeCustomers } from './write-customers.ts';
 
 export type CountModelChoice = 'bgnbd' | 'pnbd' | 'auto';
@@ -52,7 +53,12 @@ export interface PipelineResult {
   timings: Record<string, number>;
 }
 
-export async function runValuePipeline(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineResult> {
+/** Runs the pipeline with DuckDB's memory bounded (memory-cap.ts) unless the caller set a limit. */
+export function runValuePipeline(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineResult> {
+  return withMemoryCap(db, PIPELINE_MEMORY_LIMIT, PIPELINE_MEMORY_BYTES, () => runSteps(db, o));
+}
+
+async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineResult> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const step = (name: string) => {
