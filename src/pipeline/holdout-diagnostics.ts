@@ -3,7 +3,7 @@
 // Run after the main pipeline: it rebuilds `customer_summary` with a calibration split.
 import { frequencyHistogram } from '../analytics/diagnostics/frequency-histogram.ts';
 import { holdoutCheck } from '../analytics/diagnostics/holdout-check.ts';
-import { actualTrackingSql, trackingStartsSql } from '../analytics/diagnostics/tracking-sql.ts';
+import { actualTrackingSql, trackingStartsSql, UNIT_DAYS } from '../analytics/diagnostics/tracking-sql.ts';
 import { expectedCumulativePurchases } from '../analytics/diagnostics/tracking.ts';
 import type { CountModel, TimeUnit } from '../analytics/models/types.ts';
 import { buildSummary } from '../analytics/summary/build-summary.ts';
@@ -11,8 +11,6 @@ import { readRfPatterns, readSummaryColumns } from '../analytics/summary/read-su
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import type { RunDiagnostics } from './report-data-from-run.ts';
 
-/** Days per unit of the fractional summary (BTYD's). */
-const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7, month: 365 / 12, year: 365 };
 
 /**
  * Calibration end: the observation span minus its last quarter (at least 8 weeks of holdout), so

@@ -2,6 +2,11 @@
 // counted by period since the first day of the log, cumulated (BTYD's `dc.CumulativeTransactions`
 // semantics: same-day purchases merge; the first purchase of each customer is not a repeat).
 
+import type { TimeUnit } from '../models/types.ts';
+
+/** Days per unit of the fractional summary (BTYD's: 365/12-day months, 365-day years). */
+export const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7, month: 365 / 12, year: 365 };
+
 /** Cumulative repeat purchases at the end of periods 1..n, each `unitDays` long, from `transactions(customer_id, ts)`. */
 export const actualTrackingSql = (unitDays: number, periods: number): string => `
 WITH days AS (SELECT DISTINCT customer_id, CAST(ts AS DATE) AS day FROM transactions),

@@ -8,7 +8,7 @@ import { paretoNbd } from '../../analytics/models/pareto-nbd.ts';
 import { TIME_UNITS, type CountModel, type TimeUnit } from '../../analytics/models/types.ts';
 import { frequencyHistogram } from '../../analytics/diagnostics/frequency-histogram.ts';
 import { holdoutCheck } from '../../analytics/diagnostics/holdout-check.ts';
-import { actualTrackingSql, trackingStartsSql } from '../../analytics/diagnostics/tracking-sql.ts';
+import { actualTrackingSql, trackingStartsSql, UNIT_DAYS } from '../../analytics/diagnostics/tracking-sql.ts';
 import { expectedCumulativePurchases, trackingComparison } from '../../analytics/diagnostics/tracking.ts';
 import { buildSummary } from '../../analytics/summary/build-summary.ts';
 import { loadTransactions } from '../../analytics/summary/load-transactions.ts';
@@ -30,8 +30,6 @@ interface DiagnoseFlags {
 }
 
 const MODELS: Record<DiagnoseFlags['model'], CountModel> = { bgnbd: bgNbd as CountModel, mbgnbd: mbgNbd as CountModel, pnbd: paretoNbd as CountModel };
-/** Days per unit of the fractional summary (BTYD's: 365/12-day months, 365-day years). */
-const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7, month: 365 / 12, year: 365 };
 
 export function registerDiagnose(program: Command): void {
   program
