@@ -22,9 +22,14 @@ export interface SegmentOptions {
   pyramidBy?: 'predicted' | 'historic';
 }
 
-/** Average-rank percentile 0–100 of an expression, as composite-score.ts's percentileScores. */
+/**
+ * Average-rank percentile 0–100 of an expression, as composite-score.ts's percentileScores:
+ * ties at positions lo..hi (0-based) score 100·(lo + hi)/2/(n − 1). percent_rank() gives lo/(n − 1)
+ * and cume_dist() gives (hi + 1)/n over the same ordering, so one sort per dimension suffices (a
+ * PARTITION BY for the tie count would add a second pass).
+ */
 const pct = (e: string) =>
-  `CASE WHEN count(*) OVER () > 1 THEN 100.0 * ((rank() OVER (ORDER BY ${e}) - 1) + (count(*) OVER (PARTITION BY ${e}) - 1) / 2.0) / (count(*) OVER () - 1) ELSE 50 END`;
+  `CASE WHEN count(*) OVER () > 1 THEN 50.0 * (percent_rank() OVER (ORDER BY ${e}) + (cume_dist() OVER (ORDER BY ${e}) * count(*) OVER () - 1) / (count(*) OVER () - 1)) ELSE 50 END`;
 
 export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Promise<void> {
   const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")).map((r) => String(r.column_name)));
