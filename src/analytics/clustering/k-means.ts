@@ -77,7 +77,7 @@ export function seedPlusPlus(m: Matrix, k: number, rng: Random): Float64Array {
       let acc = 0;
       for (let i = 0; i < n; i++) { acc += d2[i]; if (acc > u && d2[i] > 0) { row = i; break; } }
     } else {
-      row = Math.floor(rng.next() * n); // every point sits on a centre already: any row will do
+      row = Math.floor(rng.next() * n); // every point sits on a centre already, so whichever row is fine
     }
     pick(row, j);
     for (let i = 0; i < n; i++) { const d = sqDist(data, i, centers, j, p); if (d < d2[i]) d2[i] = d; }

@@ -1,5 +1,5 @@
 // The kinds of shoppers in the sample store. Each is a BG/NBD population of its own (so the pooled
-// members are a mixture, as any real customer base is) with its own basket habits, following the
+// members are a mixture, like every real customer base) with its own basket habits, following the
 // course material's supermarket types (domain.md §3): low-income shoppers are price-sensitive, buy
 // small baskets often; high-income shoppers are brand-loyal, buy large baskets less often.
 import type { BgNbdParams } from './bg-nbd-simulator.ts';

@@ -9,7 +9,7 @@ import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult } from '@duckdb/no
 export type Column = Float64Array | (string | null)[];
 export type Columns = Record<string, Column>;
 
-/** DuckDB types read as numbers (integers wider than 2^53 lose precision, as any float64 would). */
+/** DuckDB types read as numbers (integers wider than 2^53 lose precision, like every float64). */
 const NUMERIC_TYPES: ReadonlySet<DuckDBTypeId> = new Set([
   DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
   DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
