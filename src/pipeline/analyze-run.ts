@@ -17,6 +17,7 @@ import { renderReport } from '../report/render-report.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
+import { saveAnalysisRun } from './save-analysis-run.ts';
 import { segmentCustomers } from './segment-customers.ts';
 import { runValuePipeline, type CountModelChoice, type PipelineResult } from './value-pipeline.ts';
 
@@ -87,6 +88,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
           rejectedByReason: Object.entries(c.rejected.byReason).map(([reason, count]) => ({ reason, count })),
         },
       });
+      if (!temp) await saveAnalysisRun(db, resolve(o.file), data);
       const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
       writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
       writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
