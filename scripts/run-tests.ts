@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureChromium } from './ensure-chromium.ts';
 
 interface VitestJson {
   numPassedTests: number;
@@ -14,6 +15,10 @@ interface VitestJson {
   numTotalTests: number;
   testResults: { status: string; message?: string; name: string }[];
 }
+
+// The browser tests report a missing browser themselves, as failures with this reason.
+const noBrowser = ensureChromium();
+if (noBrowser) console.log(`warning: ${noBrowser}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'cvm-tests-'));
 const out = join(dir, 'vitest.json');
