@@ -26,6 +26,10 @@ export interface CustomersTable {
   join_date: CalendarDate | null;
   tier: string | null;
   tags: ColumnType<string[], string[] | undefined, string[]>;
+  /** Where the member signed up (store, app, wechat, …). */
+  origin_channel: string | null;
+  /** When the retailer's own system last changed the record (from the import), unlike updated_at (our last write). */
+  profile_updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Where the record came from, e.g. `import:<batch id>` or `manual`. */
   source: string | null;
   created_at: CreatedAt;
@@ -49,6 +53,8 @@ export interface ImportBatchesTable {
   error: string | null;
   /** How many times this batch was begun: 2+ means an earlier attempt failed or was killed. */
   attempts: ColumnType<number, number | undefined, number>;
+  /** The batch's reject file (line, reason, raw), or null when nothing was rejected. */
+  reject_file: string | null;
   started_at: CreatedAt;
   finished_at: Date | null;
 }
@@ -78,6 +84,15 @@ export interface InteractionsTable {
   score: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   status: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
+  /** The member number as imported: kept when no customer has it (yet), so the link can be made later. */
+  customer_code: string | null;
+  /** Survey satisfaction (e.g. 1–5) beside the score; exact decimal string. */
+  satisfaction: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The order a complaint or survey is about. */
+  order_id: string | null;
+  /** Where the record came from, e.g. `import:<batch id>`. */
+  source: string | null;
 }
 
 export interface Database {

@@ -9,7 +9,7 @@ export type CustomerRecord = Omit<NewCustomer, 'id' | 'created_at' | 'updated_at
 
 /** Columns a record may carry besides its code, in a fixed order for the upsert statement. */
 export const CUSTOMER_FIELDS = [
-  'name', 'phone', 'email', 'gender', 'birthday', 'city', 'join_date', 'tier', 'tags', 'source',
+  'name', 'phone', 'email', 'gender', 'birthday', 'city', 'join_date', 'tier', 'tags', 'source', 'origin_channel', 'profile_updated_at',
 ] as const satisfies readonly (keyof CustomerRecord)[];
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];

@@ -20,7 +20,7 @@ export interface UpsertCustomersResult {
 }
 
 /**
- * 12 bound parameters per row; 1,000 rows stay far below PostgreSQL's 65,535-parameter limit
+ * 14 bound parameters per row; 1,000 rows stay far below PostgreSQL's 65,535-parameter limit
  * while keeping round trips few.
  */
 const ROWS_PER_STATEMENT = 1000;
