@@ -211,6 +211,13 @@ export interface ExtraSection {
   unavailable?: LocalText;
 }
 
+import type {
+  ClustersSection, CohortsSection, HotProductsSection, LifecycleSection, LoyaltySection, ReplenishmentSection, RulesSection,
+  SatisfactionSection, SurvivalSection,
+} from './retail-report-data.ts';
+
+export type * from './retail-report-data.ts';
+
 export interface ReportData {
   /** When the analysis ran (ISO 8601). */
   generatedAt: string;
@@ -222,4 +229,14 @@ export interface ReportData {
   value?: Section<ValueSection>;
   atRisk?: Section<AtRiskSection>;
   sections?: ExtraSection[];
+  /** The retail analytics of issue 5 (retail-report-data.ts). */
+  clusters?: Section<ClustersSection>;
+  lifecycle?: Section<LifecycleSection>;
+  survival?: Section<SurvivalSection>;
+  cohorts?: Section<CohortsSection>;
+  loyalty?: Section<LoyaltySection>;
+  satisfaction?: Section<SatisfactionSection>;
+  hotProducts?: Section<HotProductsSection>;
+  rules?: Section<RulesSection>;
+  replenishment?: Section<ReplenishmentSection>;
 }
