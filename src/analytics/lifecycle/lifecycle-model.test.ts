@@ -24,6 +24,21 @@ describe('runLifecycle', () => {
     expect(b.tree.rules.map((r) => r.en)).toEqual(a.tree.rules.map((r) => r.en));
   });
 
+  it('classifies today in SQL exactly as the tree does in JS (the rules as one CASE)', async () => {
+    const js = await runLifecycle(db, { seed: 2 });
+    const sql = await runLifecycle(db, { seed: 2, classifyInSql: true });
+    expect(sql.tree.rules.map((r) => r.en)).toEqual(js.tree.rules.map((r) => r.en));
+    expect(js.tree.rules.length).toBeGreaterThan(2); // a tree with real splits, not a stump
+    expect(sql.today.ids).toEqual([]);
+    expect(sql.today.stages).toEqual(js.today.stages);
+    const rows = await db.rows('SELECT customer_id, stage, rule FROM lifecycle_today_stage');
+    expect(rows).toHaveLength(js.today.ids.length);
+    const byId = new Map(rows.map((r) => [String(r.customer_id), r]));
+    let same = 0;
+    js.today.ids.forEach((id, i) => { if (byId.get(id)?.stage === js.today.predicted[i] && byId.get(id)?.rule === js.today.rule[i]) same++; });
+    expect(same).toBe(js.today.ids.length);
+  });
+
   it('takes the window and cut-off given and refuses a window of no days', async () => {
     const r = await runLifecycle(db, { windowDays: 60, trainCutoff: '1997-12-01' });
     expect(r.settings).toMatchObject({ trainCutoff: '1997-12-01', testCutoff: '1998-01-30' });

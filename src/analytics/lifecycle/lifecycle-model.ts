@@ -12,6 +12,7 @@ import { growTree, type CartOptions } from './cart.ts';
 import { predictRows } from './cart-predict.ts';
 import { crossValidate, pruneSequence, type PruneStep } from './cart-prune.ts';
 import { treeRules, type Rule } from './cart-rules.ts';
+import { rulesCaseSql } from './rules-sql.ts';
 import { classificationMetrics, type ClassificationMetrics } from './classification-metrics.ts';
 import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfSql } from './lifecycle-sql.ts';
 import { featureLabel, LIFECYCLE_FEATURES, STAGE_NAMES, STAGES, type Stage } from './lifecycle-stages.ts';
@@ -36,12 +37,17 @@ export interface LifecycleOptions {
   /** Movement between the stages as of these days (default end − w and end). */
   movementFrom?: string;
   movementTo?: string;
+  /**
+   * Classify today's customers in SQL into the table lifecycle_today_stage(customer_id, stage, rule)
+   * instead of reading them into JS (for a large base): today.ids, predicted and rule are then empty.
+   */
+  classifyInSql?: boolean;
 }
 
 type StageCounts = Record<Stage, number>;
 
 export interface LifecycleResult {
-  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo'>> & { testCutoff: string };
+  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo' | 'classifyInSql'>> & { testCutoff: string };
   train: { cutoff: string; customers: number; stages: StageCounts; treeRows: number; sampled: boolean };
   test: ClassificationMetrics & { cutoff: string; stages: StageCounts; baselineAccuracy: number; baselineStage: Stage };
   tree: { sequence: PruneStep[]; cvErrors: number[]; cvSe: number[]; chosen: number; leaves: number; rules: Rule[] };
@@ -119,9 +125,7 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   const metrics = classificationMetrics(test.y, testPred.classes, STAGES.length);
   const baselineAccuracy = test.y.length ? test.y.filter((c) => STAGES[c] === baseline).length / test.y.length : Number.NaN;
 
-  const today = await readTable(db, 'lifecycle_today', false);
-  const todayPred = predictRows(tree, seq.collapseAlpha, alpha, today.features);
-  const ruleOfLeaf = new Map(rules.map((r, k) => [r.leaf, k]));
+  const today = o.classifyInSql ? await classifyTodayInSql(db, rules) : await classifyTodayInJs(db, tree, seq.collapseAlpha, alpha, rules);
 
   const from = o.movementFrom ?? addDays(end, -w);
   const to = o.movementTo ?? end;
@@ -139,10 +143,28 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
     train: { cutoff: c1, customers: train.n, stages: trainCounts, treeRows, sampled: rows !== undefined },
     test: { ...metrics, cutoff: c2, stages: countStages(test.y), baselineAccuracy, baselineStage: baseline },
     tree: { sequence: seq.steps, cvErrors: cv.errors, cvSe: cv.se, chosen, leaves: seq.steps[chosen].leaves, rules },
-    today: {
-      asOf: end, customers: today.ids.length, stages: countStages(todayPred.classes), ids: today.ids,
-      predicted: Array.from(todayPred.classes, (c) => STAGES[c]), rule: Int32Array.from(todayPred.leaves, (l) => ruleOfLeaf.get(l) ?? -1),
-    },
+    today: { asOf: end, ...today },
     movement: { from, to, counts },
   };
+}
+
+type Today = Omit<LifecycleResult['today'], 'asOf'>;
+
+async function classifyTodayInJs(db: DuckDbEngine, tree: ReturnType<typeof growTree>, collapse: Float64Array, alpha: number, rules: Rule[]): Promise<Today> {
+  const today = await readTable(db, 'lifecycle_today', false);
+  const pred = predictRows(tree, collapse, alpha, today.features);
+  const ruleOfLeaf = new Map(rules.map((r, k) => [r.leaf, k]));
+  return {
+    customers: today.ids.length, stages: countStages(pred.classes), ids: today.ids,
+    predicted: Array.from(pred.classes, (c) => STAGES[c]), rule: Int32Array.from(pred.leaves, (l) => ruleOfLeaf.get(l) ?? -1),
+  };
+}
+
+async function classifyTodayInSql(db: DuckDbEngine, rules: Rule[]): Promise<Today> {
+  const stageOfRule = `CASE rule ${rules.map((r, k) => `WHEN ${k} THEN '${STAGES[r.predicted]}'`).join(' ')} END`;
+  await db.run(`CREATE OR REPLACE TABLE lifecycle_today_stage AS
+SELECT customer_id, ${stageOfRule} AS stage, rule FROM (SELECT customer_id, ${rulesCaseSql(rules, LIFECYCLE_FEATURES)} AS rule FROM lifecycle_today)`);
+  const counts = await db.rows('SELECT stage, count(*) AS n FROM lifecycle_today_stage GROUP BY stage');
+  const stages = Object.fromEntries(STAGES.map((s) => [s, Number(counts.find((c) => c.stage === s)?.n ?? 0)])) as StageCounts;
+  return { customers: Object.values(stages).reduce((a, b) => a + b, 0), stages, ids: [], predicted: [], rule: new Int32Array(0) };
 }
