@@ -15,6 +15,8 @@ import type { ColumnChoice } from '../ingest/sales-columns.ts';
 import type { TextEncoding } from '../ingest/sniff-file.ts';
 import { renderReport } from '../report/render-report.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
+import type { AnalyzeConfig } from './analyze-config.ts';
+import { analyzeRetail } from './analyze-retail.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
 import { saveAnalysisRun } from './save-analysis-run.ts';
@@ -38,6 +40,8 @@ export interface AnalyzeOptions {
   holdout?: boolean;
   lang?: Lang;
   currency?: string;
+  /** Thresholds, weights and labels of the segments and retail analytics (analyze-config.ts); defaults when absent. */
+  config?: AnalyzeConfig;
   onStep?: (message: string) => void;
 }
 
@@ -67,7 +71,11 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
         onStep: (s) => step(STEP_LABELS[s] ?? s),
       });
       step('segmenting customers (RFM, pyramid, value score, churn warning)');
-      await segmentCustomers(db, { end: pipeline.summary.end });
+      const cfg = o.config;
+      await segmentCustomers(db, {
+        end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
+      });
+      const retail = await analyzeRetail(db, { end: pipeline.summary.end, config: cfg, onStep: step });
       const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
       step('writing customers.csv and customers.parquet');
       await db.run(`COPY customers TO ${quoteString(csv)} (FORMAT csv, HEADER true)`);
@@ -88,6 +96,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
           rejectedByReason: Object.entries(c.rejected.byReason).map(([reason, count]) => ({ reason, count })),
         },
       });
+      Object.assign(data, retail);
       if (!temp) await saveAnalysisRun(db, resolve(o.file), data);
       const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
       writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');

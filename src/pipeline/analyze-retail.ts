@@ -1,0 +1,82 @@
+// The retail analytics stage of `cvm analyze` (issue 5), after the value pipeline and the segments:
+// clusters, lifecycle stages, time to lapse and cohorts, loyalty, hot products, association rules and
+// replenishment on the imported sales. Adds cluster, cluster_label(_zh), lifecycle_stage,
+// lifecycle_rule, next_replenishment and replenishment_due_items to the `customers` table and returns
+// the report sections. A part whose data is missing or too short says so in its section (the
+// analysis errors of each area carry a code and a message meant for the user); anything else fails.
+import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { CUSTOMER_ORDER } from '../analytics/summary/summary-sql.ts';
+import type { ReportData, Unavailable } from '../report/report-data.ts';
+import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
+import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
+import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
+import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
+import { retailHotProducts, retailReplenishment, retailRules, salesColumnsPresent } from './retail-products.ts';
+
+export type RetailSections = Pick<ReportData, 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'satisfaction' | 'hotProducts' | 'rules' | 'replenishment'>;
+
+export interface RetailOptions {
+  /** Observation end, YYYY-MM-DD (the value pipeline's). */
+  end: string;
+  config?: AnalyzeConfig;
+  onStep?: (message: string) => void;
+}
+
+/** Codes of the analysis areas' errors that mean "this data cannot support the part", not a bug. */
+const DATA_CODES = new Set(['invalid-input', 'invalid-option', 'no-transactions', 'invalid-params']);
+
+async function part<T extends object>(run: () => Promise<T | Unavailable>): Promise<T | Unavailable> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Error && DATA_CODES.has(String((e as Error & { code?: unknown }).code))) return { unavailable: e.message };
+    throw e;
+  }
+}
+
+/**
+ * @example const sections = await analyzeRetail(db, { end: '2011-12-09' }); Object.assign(reportData, sections);
+ */
+export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise<RetailSections> {
+  const c = o.config ?? DEFAULT_ANALYZE_CONFIG;
+  const step = o.onStep ?? (() => {});
+  await db.run(RETAIL_LINES_SQL);
+  const has = await salesColumnsPresent(db);
+  const out: RetailSections = {};
+  const joins: { table: string; columns: string[] }[] = [];
+
+  step('clustering customers (k-means, k by silhouette)');
+  out.clusters = await part(async () => {
+    const r = await retailClusters(db, o.end, has, c.clusters);
+    joins.push({ table: r.table, columns: ['cluster', 'cluster_label', 'cluster_label_zh'] });
+    return r.section;
+  });
+  step('learning lifecycle stages (decision tree)');
+  out.lifecycle = await part(async () => {
+    const r = await retailLifecycle(db, o.end, c.lifecycle);
+    await db.run('CREATE OR REPLACE TEMP TABLE retail_lifecycle AS SELECT customer_id, stage AS lifecycle_stage, rule + 1 AS lifecycle_rule FROM lifecycle_today_stage');
+    joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
+    return r;
+  });
+  step('time to lapse (Kaplan-Meier) and cohort retention');
+  out.survival = await part(() => retailSurvival(db, o.end, c.survival));
+  out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths));
+  step('loyalty, hot products, association rules, replenishment');
+  out.loyalty = await part(() => retailLoyalty(db));
+  out.satisfaction = SATISFACTION_UNAVAILABLE;
+  out.hotProducts = await part(() => retailHotProducts(db, o.end, c.hotProducts));
+  out.rules = await part(() => retailRules(db, c.rules));
+  const rep = await retailReplenishment(db, o.end, c.replenishment);
+  out.replenishment = rep.section;
+  if (rep.table) joins.push({ table: rep.table, columns: ['next_replenishment', 'replenishment_due_items'] });
+
+  if (joins.length) {
+    const select = joins.flatMap((j, k) => j.columns.map((col) => `j${k}.${col}`)).join(', ');
+    const from = joins.map((j, k) => `LEFT JOIN ${j.table} j${k} USING (customer_id)`).join(' ');
+    await db.run(`CREATE OR REPLACE TABLE customers AS SELECT customers.*, ${select} FROM customers ${from} ORDER BY ${CUSTOMER_ORDER}`);
+  }
+  await db.run(`DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
+    DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
+    DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features`);
+  return out;
+}

@@ -1,0 +1,40 @@
+// Loyalty measures inside `cvm analyze` (忠诚度, domain.md §7), aggregated in DuckDB with the
+// definitions of loyaltyMeasures (satisfaction-loyalty.ts): repeat purchase rate, mean days between
+// orders, share of spend bought on discount. The sum of a customer's gaps between consecutive orders
+// telescopes to last − first order day, so no window function is needed. Measures whose input the
+// data lacks (complaints, survey answers) are reported as unavailable with that input named.
+import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import type { LoyaltySection, SatisfactionSection, Unavailable } from '../report/report-data.ts';
+
+/** Per-customer facts the measures are built from (also what the pure function takes). */
+export const LOYALTY_FACTS_SQL = `SELECT customer_id, count(*) AS orders,
+  date_diff('day', min(CAST(ts AS DATE)), max(CAST(ts AS DATE))) AS gap_days_sum, sum(amount) AS spend
+FROM transactions GROUP BY customer_id`;
+
+export async function retailLoyalty(db: DuckDbEngine): Promise<LoyaltySection> {
+  const [f] = await db.rows(`SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
+    sum(orders - 1) FILTER (WHERE orders >= 2) AS gaps, sum(gap_days_sum) FILTER (WHERE orders >= 2) AS gap_days
+  FROM (${LOYALTY_FACTS_SQL})`);
+  const [d] = await db.rows(`SELECT count(discount) AS with_discount, sum(amount) FILTER (WHERE discount > 0) AS discounted, sum(amount) AS spend
+    FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL`);
+  const customers = Number(f.customers), gaps = Number(f.gaps ?? 0);
+  const spend = Number(d.spend ?? 0);
+  return {
+    customers,
+    repeatRate: customers ? Number(f.repeaters) / customers : 0,
+    meanDaysBetweenOrders: gaps > 0 ? Number(f.gap_days) / gaps : null,
+    discountShare: Number(d.with_discount) === 0
+      ? { unavailable: { en: 'unknown: the sales file has no discount column', 'zh-CN': '未知：销售文件没有折扣列' } }
+      : { share: spend > 0 ? Number(d.discounted ?? 0) / spend : 0 },
+    boughtAfterComplaint: { unavailable: { en: 'needs complaints (an interactions file), which this run did not have', 'zh-CN': '需要投诉记录（互动文件），本次运行没有' } },
+  };
+}
+
+export const SATISFACTION_UNAVAILABLE: Unavailable & { unavailable: { en: string; 'zh-CN': string } } = {
+  unavailable: {
+    en: 'NPS and the satisfaction × loyalty quadrants (apostle, hostage, mercenary, defector) need survey answers (0–10 recommendation and satisfaction scores per customer), which this run did not have',
+    'zh-CN': 'NPS 与满意度 × 忠诚度四象限（传道者、囚禁者、图利者、叛逃者）需要调查问卷答案（每位客户 0–10 推荐分和满意度评分），本次运行没有',
+  },
+};
+
+export type SatisfactionResult = SatisfactionSection | Unavailable;
