@@ -1,0 +1,25 @@
+// Which role sees which page, as the API allows it (admin: everything; analyst: all data and imports,
+// not users or settings; staff: customers, the churn list, customer 360 and the replenishment list).
+// The server enforces this; the page only hides what would answer 403.
+import type { Role } from '../api/api-types.ts';
+
+export type PageId = 'overview' | 'customers' | 'churn' | 'retention' | 'products' | 'models' | 'import' | 'users' | 'settings';
+
+const ACCESS: Record<PageId, readonly Role[]> = {
+  overview: ['admin', 'analyst', 'staff'],
+  customers: ['admin', 'analyst', 'staff'],
+  churn: ['admin', 'analyst', 'staff'],
+  retention: ['admin', 'analyst'],
+  // Staff see the replenishment due list on this page; the other sections say they are not theirs.
+  products: ['admin', 'analyst', 'staff'],
+  models: ['admin', 'analyst'],
+  import: ['admin', 'analyst'],
+  users: ['admin'],
+  settings: ['admin'],
+};
+
+export function canSee(role: Role, page: PageId): boolean {
+  return ACCESS[page].includes(role);
+}
+
+export const PAGE_IDS = Object.keys(ACCESS) as PageId[];

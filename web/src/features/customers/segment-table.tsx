@@ -1,0 +1,34 @@
+// RFM segments with their size and revenue share; a click lists the segment's customers below.
+import { Table, UnstyledButton } from '@mantine/core';
+import { Num } from '../../components/num.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { segmentName } from '../../i18n/domain-labels.ts';
+import type { Segments } from './customers-api.ts';
+
+export function SegmentTable({ segments, onPick }: { segments: Segments; onPick: (id: string) => void }) {
+  const { t, lang } = useI18n();
+  return (
+    <Table highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('col.segment')}</Table.Th>
+          <Table.Th ta="right">{t('col.customers')}</Table.Th>
+          <Table.Th ta="right">{t('col.customerShare')}</Table.Th>
+          <Table.Th ta="right">{t('col.revenue')}</Table.Th>
+          <Table.Th ta="right">{t('col.revenueShare')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {segments.segments.map((s) => (
+          <Table.Tr key={s.id} data-testid={`segment-${s.id}`}>
+            <Table.Td><UnstyledButton c="teal" fz="sm" onClick={() => onPick(s.id)}>{segmentName(s.id, lang)}</UnstyledButton></Table.Td>
+            <Table.Td ta="right"><Num value={s.customers} testId={`segment-${s.id}-customers`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.customerShare} kind="share" testId={`segment-${s.id}-customer-share`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.revenue} kind="money" testId={`segment-${s.id}-revenue`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.revenueShare} kind="share" testId={`segment-${s.id}-revenue-share`} /></Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
