@@ -1,6 +1,7 @@
 // Where a data folder keeps its two stores, in one place so the CLI, the importer and `cvm serve`
 // cannot disagree: the operational store (PGlite) in `DIR/operational/` unless a PostgreSQL URL is
 // given, the analytics store (DuckDB) in `DIR/analytics.duckdb`.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OperationalStoreOptions } from './open-operational-store.ts';
 
@@ -23,3 +24,6 @@ export const analyticsStorePath = (dataDir: string): string => join(resolve(data
 export function operationalStoreOptions(dataDir: string, databaseUrl?: string): OperationalStoreOptions {
   return databaseUrl !== undefined ? { databaseUrl } : { dataDir: operationalDir(dataDir) };
 }
+
+/** Whether the folder's operational store is in use: a PostgreSQL URL is given, or the PGlite folder exists. */
+export const hasOperationalStore = (dataDir: string, databaseUrl?: string): boolean => databaseUrl !== undefined || existsSync(operationalDir(dataDir));
