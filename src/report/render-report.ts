@@ -7,6 +7,7 @@ import { escapeHtml, pair, renderContext, tx, unavailableNote, type RenderContex
 import { renderDataQuality, renderOverview } from './render-overview.ts';
 import { renderModel } from './render-model.ts';
 import { renderAtRisk, renderValue } from './render-value.ts';
+import { retailPageSections } from './render-retail.ts';
 import { REPORT_CSS, switchScript } from './report-style.ts';
 
 export interface RenderOptions {
@@ -72,6 +73,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
     core('value', 'value', data.value, (v) => renderValue(v, ctx)),
     core('at-risk', 'at-risk', data.atRisk, (a) => renderAtRisk(a, ctx)),
     ...(data.sections ?? []).map(extra),
+    ...retailPageSections(data, ctx),
   ];
   const nav = sections.map((s) => `<a href="#${s.id}">${s.title}</a>`).join('\n');
   const body = sections.map((s) => `<section id="${s.id}">\n<h2>${s.title}</h2>\n${s.body}\n</section>`).join('\n');
