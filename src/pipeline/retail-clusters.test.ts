@@ -1,12 +1,13 @@
 // Clusters and time to lapse inside analyze, on hand-made sales whose answers are worked out here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterCustomers } from '../analytics/clustering/cluster-customers.ts';
 import { kaplanMeier } from '../analytics/survival/kaplan-meier.ts';
 import { timeToLapse } from '../analytics/survival/time-to-lapse.ts';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { SCHEMA_SQL } from '../ingest/sales-store.ts';
 import { isUnavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG } from './analyze-config.ts';
-import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
+import { nearestCentroidSql, RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
 import { retailSurvival } from './retail-lifecycle.ts';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
@@ -48,12 +49,18 @@ describe('clusters in analyze', () => {
     expect(r.section.clusters.find((c) => c !== regulars)?.label.en).toBe('lapsed, infrequent, low spend');
   });
 
-  it('assigns by nearest centroid in SQL exactly as k-means labelled the sample', async () => {
-    // With a sample of 40 of the 60, the 20 others are classified only by the SQL; the 40 must keep their k-means labels.
-    const r = await retailClusters(db, day(99), { quantity: false, discount: false }, { ...DEFAULT_ANALYZE_CONFIG.clusters, sample: 40 });
-    expect(r.section.sample).toEqual({ rows: 40, of: 60 });
-    const sizes = r.section.clusters.map((c) => c.customers).sort();
-    expect(sizes).toEqual([30, 30]);
+  it('assigns by nearest centroid in SQL exactly as k-means labelled its rows', async () => {
+    await retailClusters(db, day(99), { quantity: false, discount: false }, DEFAULT_ANALYZE_CONFIG.clusters);
+    // k = 3 on two kinds splits one of them, so a boundary runs through a dense group: k-means on all rows, then the SQL.
+    const cols = await db.columns('SELECT customer_id, recency_days, frequency, monetary FROM retail_features ORDER BY customer_id');
+    const features = ['recency_days', 'frequency', 'monetary'].map((name) => ({ name, values: Float64Array.from(cols[name] as Float64Array) }));
+    const r = clusterCustomers(features, { k: 3, seed: 5 });
+    const sql = await db.columns(`SELECT ${nearestCentroidSql(r)} AS cluster FROM retail_features ORDER BY customer_id`);
+    expect(Array.from(sql.cluster as Float64Array)).toEqual(Array.from(r.labels));
+    // And with a sample of 40 of the 60, the other 20 are placed by the SQL: the two kinds still split 30 / 30.
+    const sampled = await retailClusters(db, day(99), { quantity: false, discount: false }, { ...DEFAULT_ANALYZE_CONFIG.clusters, sample: 40 });
+    expect(sampled.section.sample).toEqual({ rows: 40, of: 60 });
+    expect(sampled.section.clusters.map((c) => c.customers).sort()).toEqual([30, 30]);
   });
 });
 
