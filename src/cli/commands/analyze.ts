@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { TIME_UNITS, type TimeUnit } from '../../analytics/models/types.ts';
 import type { ColumnChoice } from '../../ingest/sales-columns.ts';
 import type { TextEncoding } from '../../ingest/sniff-file.ts';
+import { readAnalyzeConfig } from '../../pipeline/analyze-config.ts';
 import { analyzeFile, type AnalyzeResult } from '../../pipeline/analyze-run.ts';
 import type { CountModelChoice } from '../../pipeline/value-pipeline.ts';
 import type { Lang } from '../../report/report-data.ts';
@@ -16,7 +17,7 @@ interface AnalyzeFlags {
   customer?: string; date?: string; amount?: string; order?: string; quantity?: string; price?: string; product?: string;
   dateFormat?: string; encoding?: TextEncoding; strict?: boolean; data?: string;
   unit: TimeUnit; end?: string; model: CountModelChoice; clvMonths: string; discountRate: string;
-  holdout: boolean; lang: Lang; currency?: string; out: string; format: OutputFormat;
+  holdout: boolean; lang: Lang; currency?: string; out: string; format: OutputFormat; config?: string;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -44,12 +45,14 @@ export function registerAnalyze(program: Command): void {
     .addOption(new Option('--lang <lang>', 'report language (the page can switch)').choices(['en', 'zh-CN']).default('en'))
     .option('--currency <symbol>', 'currency symbol for the report, e.g. ¥')
     .option('--out <dir>', 'output folder', 'cvm-out')
+    .option('--config <file>', 'JSON file of thresholds, weights and labels (RFM map, pyramid cuts, weights, churn threshold, clusters, lifecycle, survival, hot products, rules, replenishment; docs/retail-analytics.md)')
     .addOption(formatOption())
     .addHelpText('after', `
 Examples:
   cvm analyze samples/transactions.csv --out out
   cvm analyze ../shared/data/online-retail/onlineretail.csv.gz --out retail --currency £
-  cvm analyze orders.parquet --customer member_no --date paid_at --amount total --format json`)
+  cvm analyze orders.parquet --customer member_no --date paid_at --amount total --format json
+  cvm analyze sales.csv --config cvm-config.json --out out   # e.g. {"rules": {"support": 0.005}, "churn": {"threshold": 0.3}}`)
     .action(async (file: string, flags: AnalyzeFlags) => {
       const clvMonths = Number(flags.clvMonths);
       const annual = Number(flags.discountRate);
@@ -59,10 +62,11 @@ Examples:
       for (const [role, col] of [['customer', flags.customer], ['date', flags.date], ['amount', flags.amount], ['order', flags.order], ['quantity', flags.quantity], ['unitPrice', flags.price], ['product', flags.product]] as const) {
         if (col !== undefined) columns[role] = col;
       }
+      const config = flags.config === undefined ? undefined : await readAnalyzeConfig(flags.config);
       const started = performance.now();
       const result = await analyzeFile({
         file, outDir: flags.out, dataDir: flags.data, columns, dateFormat: flags.dateFormat, encoding: flags.encoding, strict: flags.strict,
-        unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, lang: flags.lang, currency: flags.currency,
+        unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, lang: flags.lang, currency: flags.currency, config,
         onStep: (m) => { if (flags.format === 'text') info(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${m}`); },
       });
       emit(flags.format, result, () => render(result));
