@@ -10,12 +10,14 @@ import { registerFit } from './fit.ts';
 import { registerLifecycle } from './lifecycle.ts';
 import { registerImport } from './import.ts';
 import { registerPredict } from './predict.ts';
+import { registerQuality } from './quality.ts';
 import { registerSummary } from './summary.ts';
 import { registerSurvival } from './survival.ts';
 
 export function registerCommands(program: Command): void {
   registerAnalyze(program);
   registerImport(program);
+  registerQuality(program);
   registerSummary(program);
   registerFit(program);
   registerPredict(program);

@@ -1,0 +1,103 @@
+// The data-quality report of a data folder: the customer checks over the operational store's
+// customers (with each one's last purchase from the analytics store) and the sales checks over the
+// imported sales lines. Used by `cvm quality` and by `cvm analyze --data DIR` for report.html.
+import { existsSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import type { DataQualityCheck } from '../../report/report-data.ts';
+import { analyticsStorePath, hasOperationalStore, operationalStoreOptions } from '../../store/data-folder.ts';
+import type { Database } from '../../store/database.ts';
+import { openOperationalStore } from '../../store/open-operational-store.ts';
+import { customerQuality, type CustomerFacts, type CustomerQualityOptions } from './customer-quality.ts';
+import { salesQuality } from './sales-quality.ts';
+
+const PAGE = 10_000;
+
+/** Every customer's facts, a page at a time (keyset on id), with last purchases from `lastPurchase`. */
+export async function loadCustomerFacts(db: Kysely<Database>, lastPurchase: ReadonlyMap<string, string>): Promise<CustomerFacts[]> {
+  const facts: CustomerFacts[] = [];
+  for (let after = 0; ;) {
+    const rows = await db.selectFrom('customers')
+      .select(['id', 'customer_code', 'name', 'phone', 'email', 'birthday', 'join_date', 'profile_updated_at', 'updated_at'])
+      .where('id', '>', after).orderBy('id').limit(PAGE).execute();
+    for (const r of rows) {
+      facts.push({
+        code: r.customer_code, name: r.name, phone: r.phone, email: r.email, birthday: r.birthday, joinDate: r.join_date,
+        // Without the source system's date, our own last write is the best evidence of an update.
+        updatedAt: (r.profile_updated_at ?? r.updated_at).toISOString().slice(0, 10), lastPurchase: lastPurchase.get(r.customer_code) ?? null,
+      });
+    }
+    if (rows.length < PAGE) return facts;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+const hasTable = async (db: DuckDbEngine, name: string): Promise<boolean> =>
+  Number(await db.scalar(`SELECT count(*) FROM duckdb_tables() WHERE table_name = '${name}' AND NOT temporary`)) > 0;
+
+/** Each member's last loaded purchase (YYYY-MM-DD) and the last sale date of the store, from sales_lines. */
+export async function salesFacts(db: DuckDbEngine): Promise<{ lastPurchase: Map<string, string>; lastSale: string | null }> {
+  const lastPurchase = new Map<string, string>();
+  if (!(await hasTable(db, 'sales_lines'))) return { lastPurchase, lastSale: null };
+  const rows = await db.rows(`SELECT customer_id, strftime(max(ts), '%Y-%m-%d') AS d FROM sales_lines
+    WHERE exclusion IS NULL AND customer_id IS NOT NULL GROUP BY customer_id`);
+  let lastSale: string | null = null;
+  for (const r of rows) {
+    const d = String(r.d);
+    lastPurchase.set(String(r.customer_id), d);
+    if (lastSale === null || d > lastSale) lastSale = d;
+  }
+  return { lastPurchase, lastSale };
+}
+
+export type QualitySettings = Omit<CustomerQualityOptions, 'today' | 'asOf'> & { readonly today?: string; readonly asOf?: string };
+
+/**
+ * The customer checks of a data folder whose operational store has customers; [] otherwise.
+ * `db` is the folder's analytics store when the caller has it open (for last purchases).
+ */
+export async function customerChecksOfFolder(dataDir: string, db: DuckDbEngine | undefined, o: QualitySettings & { databaseUrl?: string } = {}): Promise<DataQualityCheck[]> {
+  if (!hasOperationalStore(dataDir, o.databaseUrl)) return [];
+  const sales = db ? await salesFacts(db) : { lastPurchase: new Map<string, string>(), lastSale: null };
+  const store = await openOperationalStore(operationalStoreOptions(dataDir, o.databaseUrl));
+  try {
+    const facts = await loadCustomerFacts(store.db, sales.lastPurchase);
+    if (facts.length === 0) return [];
+    const today = o.today ?? new Date().toISOString().slice(0, 10);
+    return customerQuality(facts, { ...o, today, asOf: o.asOf ?? sales.lastSale ?? today });
+  } finally {
+    await store.close();
+  }
+}
+
+export interface FolderQuality {
+  today: string;
+  /** The day staleness was measured from: the last sale date when there are sales, else today. */
+  asOf: string;
+  staleMonths: number;
+  customers: number;
+  salesLines: number;
+  checks: DataQualityCheck[];
+}
+
+/**
+ * Every check a data folder allows: customers (operational store) and sales lines (analytics store).
+ * @example const q = await folderQuality('cvm-data', { staleMonths: 18 }); // q.checks[0].id === 'duplicate-phone'
+ */
+export async function folderQuality(dataDir: string, o: QualitySettings & { databaseUrl?: string } = {}): Promise<FolderQuality> {
+  const today = o.today ?? new Date().toISOString().slice(0, 10);
+  const path = analyticsStorePath(dataDir);
+  const db = existsSync(path) ? await DuckDbEngine.open({ path, threads: 1 }) : undefined;
+  try {
+    const sales = db ? await salesFacts(db) : { lastPurchase: new Map<string, string>(), lastSale: null };
+    const asOf = o.asOf ?? sales.lastSale ?? today;
+    const customerChecks = await customerChecksOfFolder(dataDir, db, { ...o, today, asOf });
+    const salesLines = db && (await hasTable(db, 'sales_lines')) ? Number(await db.scalar('SELECT count(*) FROM sales_lines')) : 0;
+    const salesChecks = db && salesLines > 0 ? await salesQuality(db, { today }) : [];
+    return {
+      today, asOf, staleMonths: o.staleMonths ?? 24, customers: customerChecks[0]?.total ?? 0, salesLines, checks: [...customerChecks, ...salesChecks],
+    };
+  } finally {
+    db?.close();
+  }
+}
