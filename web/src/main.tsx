@@ -25,7 +25,7 @@ const client: QueryClient = new QueryClient({
   },
 });
 
-const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' });
+const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -6,6 +6,8 @@ import { Anchor, Group, Pagination, ScrollArea, Select, Table, Text, UnstyledBut
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet, apiUrl, type QueryParams } from '../api/api-client.ts';
 import type { Page } from '../api/api-types.ts';
+import { isUnavailable, type Section } from '../../../src/report/report-data.ts';
+import { UnavailableNotice } from './unavailable-notice.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Num } from './num.tsx';
 import { ErrorNotice } from './query-view.tsx';
@@ -47,7 +49,7 @@ export function ServerTable<R extends Record<string, unknown>>(p: ServerTablePro
   const params: QueryParams = { ...p.filters, page, pageSize, sort: sort.field, order: sort.field ? sort.order : undefined };
   const query = useQuery({
     queryKey: [p.path, params],
-    queryFn: () => apiGet<Page<R>>(p.path, params),
+    queryFn: () => apiGet<Section<Page<R>>>(p.path, params),
     placeholderData: keepPreviousData,
   });
 
@@ -55,6 +57,8 @@ export function ServerTable<R extends Record<string, unknown>>(p: ServerTablePro
   const arrow = (key: string) => (sort.field === key ? (sort.order === 'desc' ? ' ↓' : ' ↑') : '');
 
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} testId={`${p.id}-error`} />;
+  // A list the run could not produce (e.g. no product column for replenishment) says why.
+  if (query.data && isUnavailable(query.data)) return <UnavailableNotice reason={query.data.unavailable} testId={`${p.id}-unavailable`} />;
   const data = query.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 

@@ -4,8 +4,10 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { Num } from './num.tsx';
 import { relativeChange, type ValueKind } from './format-value.ts';
 
-export function StatCard({ label, value, previous, kind, testId }: {
+export function StatCard({ label, value, previous, kind, testId, higherIsBetter = true }: {
   label: string;
+  /** False for figures where growth is bad news (customers at risk): the change is then shown red. */
+  higherIsBetter?: boolean;
   value: number | null;
   previous: number | null;
   kind: ValueKind;
@@ -21,7 +23,7 @@ export function StatCard({ label, value, previous, kind, testId }: {
         {change === null
           ? <Text size="xs" c="dimmed" data-testid={`${testId}-change`} data-value="">{previous === null ? t('overview.noPrevious') : '—'}</Text>
           : (
-            <Text size="xs" c={change >= 0 ? 'teal' : 'red'} data-testid={`${testId}-change`} data-value={change}>
+            <Text size="xs" c={change === 0 ? 'dimmed' : (change > 0) === higherIsBetter ? 'teal' : 'red'} data-testid={`${testId}-change`} data-value={change}>
               {change >= 0 ? '▲' : '▼'} {fmt.percent(Math.abs(change))} {t('overview.change')}
             </Text>
           )}

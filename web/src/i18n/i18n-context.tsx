@@ -25,7 +25,7 @@ function readStored(): string | null {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => initialLang(readStored(), navigator.language));
+  const [lang, setLangState] = useState<Lang>(() => initialLang(readStored(), navigator.language, new URLSearchParams(window.location.search).get('lang')));
   const value = useMemo<I18n>(() => {
     const table = lang === 'en' ? en : zhCN;
     document.documentElement.lang = lang;

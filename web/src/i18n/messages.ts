@@ -111,6 +111,7 @@ export const en = {
   'c360.date': 'Date',
   'c360.kind': 'Kind',
   'c360.detail': 'Detail',
+  'c360.amount': 'Amount',
 
   'products.hot': 'Hot products',
   'products.conditions': 'Conditions met',
@@ -181,7 +182,7 @@ export const zhCN: Record<MessageKey, string> = {
   'app.retry': '重试',
   'app.notFound': '页面不存在。',
   'app.forbidden': '您的角色无权查看此页面。',
-  'app.unavailable': '暂无数据',
+  'app.unavailable': '无法提供',
   'app.none': '无',
   'app.lastRun': '最近一次分析',
   'app.noRun': '尚未运行分析：请先导入文件。',
@@ -282,6 +283,7 @@ export const zhCN: Record<MessageKey, string> = {
   'c360.date': '日期',
   'c360.kind': '类型',
   'c360.detail': '详情',
+  'c360.amount': '金额',
 
   'products.hot': '热门商品',
   'products.conditions': '满足的条件',

@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { Anchor, Badge, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/api-client.ts';
-import type { CustomerRow } from '../../api/api-types.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { Num } from '../../components/num.tsx';
 import { ErrorNotice } from '../../components/query-view.tsx';
@@ -12,7 +11,7 @@ import { SectionCard } from '../../components/section-card.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { segmentName, tierName } from '../../i18n/domain-labels.ts';
 import { navigate } from '../../router/use-location.tsx';
-import { clvOf } from '../customers/customer-columns.tsx';
+import { clvInterval, clvOf } from '../customers/clv-columns.ts';
 import type { Customer360 } from './customer-360-api.ts';
 import type { ValueKind } from '../../components/format-value.ts';
 
@@ -20,18 +19,6 @@ const SCORE_FIELDS: { key: string; kind: ValueKind }[] = [
   { key: 'orders', kind: 'count' }, { key: 'total_spend', kind: 'money' }, { key: 'frequency', kind: 'count' },
   { key: 'p_alive', kind: 'probability' }, { key: 'value_at_risk', kind: 'money' }, { key: 'value_score', kind: 'score' },
 ];
-
-/** The interval of the predicted value, from whichever pair of columns the run wrote (clv_lower/clv_upper, clv_12m_low/…). */
-export function clvInterval(row: CustomerRow): [number, number] | null {
-  let lo: number | null = null;
-  let hi: number | null = null;
-  for (const [k, v] of Object.entries(row)) {
-    if (typeof v !== 'number' || !k.startsWith('clv')) continue;
-    if (/(lower|low|_lo)$/.test(k)) lo = v;
-    if (/(upper|high|_hi)$/.test(k)) hi = v;
-  }
-  return lo !== null && hi !== null ? [lo, hi] : null;
-}
 
 export function Customer360Page({ id }: { id: string }) {
   const { t } = useI18n();
@@ -132,7 +119,7 @@ function Timeline({ c }: { c: Customer360 }) {
   return (
     <Table striped fz="sm">
       <Table.Thead>
-        <Table.Tr><Table.Th>{t('c360.date')}</Table.Th><Table.Th>{t('c360.kind')}</Table.Th><Table.Th>{t('c360.detail')}</Table.Th><Table.Th ta="right">{t('col.value')}</Table.Th></Table.Tr>
+        <Table.Tr><Table.Th>{t('c360.date')}</Table.Th><Table.Th>{t('c360.kind')}</Table.Th><Table.Th>{t('c360.detail')}</Table.Th><Table.Th ta="right">{t('c360.amount')}</Table.Th></Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {c.timeline.slice(0, 500).map((e, i) => (

@@ -7,12 +7,7 @@ import type { I18n } from '../../i18n/i18n-context.tsx';
 import { segmentName, tierName } from '../../i18n/domain-labels.ts';
 import { Link } from '../../router/use-location.tsx';
 import { pathOf } from '../../router/match-route.ts';
-
-/** The predicted-value column's name carries its horizon (clv_12m); take whichever the table has. */
-export function clvOf(row: CustomerRow): number | null {
-  for (const [k, v] of Object.entries(row)) if (/^clv(_\d+m)?$/.test(k) && typeof v === 'number') return v;
-  return null;
-}
+import { clvOf } from './clv-columns.ts';
 
 export function customerColumns(i18n: I18n, id: string): Column<CustomerRow>[] {
   const { t, lang } = i18n;

@@ -7,22 +7,7 @@ import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { Num } from '../../components/num.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { stageName } from '../../i18n/domain-labels.ts';
-
-/**
- * Sankey nodes and links for the movement matrix. A sankey must be acyclic, so each stage appears twice:
- * as where customers were at the first date and where they are at the second.
- */
-export function movementGraph(counts: LifecycleSection['movement']['counts']) {
-  const from = new Set<string>();
-  const to = new Set<string>();
-  const links = counts.filter((c) => c.customers > 0).map((c) => {
-    from.add(c.from);
-    to.add(c.to);
-    return { source: `a:${c.from}`, target: `b:${c.to}`, value: c.customers };
-  });
-  const nodes = [...[...from].map((s) => ({ name: `a:${s}` })), ...[...to].map((s) => ({ name: `b:${s}` }))];
-  return { nodes, links };
-}
+import { movementGraph } from './movement-graph.ts';
 
 export function LifecycleView({ lifecycle }: { lifecycle: LifecycleSection }) {
   const { t, lang, fmt } = useI18n();

@@ -17,8 +17,8 @@ export function RfmHeatmap({ grid }: { grid: RfmGrid }) {
         formatter: (p: { data: [number, number, number, number] }) =>
           `R ${p.data[1] + 1} · F ${p.data[0] + 1}<br/>${t('col.customers')}: ${fmt.count(p.data[3])}<br/>${t('col.meanValue')}: ${fmt.money(p.data[2])}`,
       },
-      grid: { left: 70, right: 20, top: 10, bottom: 80 },
-      xAxis: { type: 'category', data: SCORES, name: t('customers.frequencyScore'), nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
+      grid: { left: 70, right: 20, top: 10, bottom: 95 },
+      xAxis: { type: 'category', data: SCORES, name: t('customers.frequencyScore'), nameLocation: 'middle', nameGap: 25, splitArea: { show: true } },
       yAxis: { type: 'category', data: SCORES, name: t('customers.recencyScore'), nameLocation: 'middle', nameGap: 40, splitArea: { show: true } },
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f0f9e8', '#7bccc4', '#0868ac'] } },
       series: [{

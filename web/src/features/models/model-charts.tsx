@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { FrequencyBin, HoldoutSection, TrackingSection } from '../../../../src/report/report-data.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { textIn, unitTextKey } from '../../../../src/report/report-text.ts';
 
 const binLabel = (b: { frequency: number; orMore: boolean }) => `${b.frequency}${b.orMore ? '+' : ''}`;
 
@@ -40,12 +41,13 @@ export function CalibrationChart({ holdout }: { holdout: HoldoutSection }) {
 }
 
 export function TrackingChart({ tracking }: { tracking: TrackingSection }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const unitKey = unitTextKey(tracking.unit);
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: 'value', name: tracking.unit, nameLocation: 'middle', nameGap: 25 },
+    xAxis: { type: 'value', name: unitKey ? textIn(unitKey, lang) : tracking.unit, nameLocation: 'middle', nameGap: 25 },
     yAxis: { type: 'value' },
     dataZoom: [{ type: 'inside' }],
     series: [
@@ -57,6 +59,6 @@ export function TrackingChart({ tracking }: { tracking: TrackingSection }) {
       },
       { name: t('models.expected'), type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: tracking.points.map((p) => [p.time, p.expected]) },
     ],
-  }), [tracking, t]);
+  }), [tracking, t, lang, unitKey]);
   return <EChart option={option} height={300} testId="models-tracking-chart" />;
 }

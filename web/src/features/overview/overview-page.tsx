@@ -12,16 +12,12 @@ import { SectionCard } from '../../components/section-card.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import type { ValueKind } from '../../components/format-value.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { metricTestId } from './metric-test-id.ts';
 
 const KIND: Record<OverviewMetric, ValueKind> = {
   customers: 'count', activeCustomers: 'count', revenue: 'money', repeatRate: 'percent',
   predictedValue12m: 'money', atRiskCustomers: 'count', valueAtRisk: 'money',
 };
-
-/** 'valueAtRisk' → 'overview-value-at-risk', the test id the browser tests look for. */
-export function metricTestId(m: OverviewMetric): string {
-  return `overview-${m.replace(/[A-Z0-9]+/g, (c) => `-${c.toLowerCase()}`)}`;
-}
 
 export function OverviewPage() {
   const { t } = useI18n();
@@ -37,7 +33,7 @@ export function OverviewPage() {
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
               {OVERVIEW_METRICS.map((m) => (
                 <StatCard key={m} label={t(`overview.${m}`)} value={o[m]?.value ?? null} previous={o[m]?.previous ?? null}
-                  kind={KIND[m]} testId={metricTestId(m)} />
+                  kind={KIND[m]} testId={metricTestId(m)} higherIsBetter={m !== 'atRiskCustomers' && m !== 'valueAtRisk'} />
               ))}
             </SimpleGrid>
           </Stack>

@@ -2,22 +2,11 @@
 // by any measure, with a support × confidence scatter coloured by lift.
 import { useMemo, useState } from 'react';
 import { Grid, Group, NumberInput, SegmentedControl, Table, Text, TextInput } from '@mantine/core';
-import type { RuleInfo, RulesSection } from '../../../../src/report/report-data.ts';
+import type { RulesSection } from '../../../../src/report/report-data.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { Num } from '../../components/num.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-
-type Measure = 'lift' | 'confidence' | 'support';
-
-const itemName = (i: { id: string; name: string | null }) => i.name ?? i.id;
-
-export function filterRules(rules: readonly RuleInfo[], text: string, minLift: number, by: Measure): RuleInfo[] {
-  const needle = text.trim().toLowerCase();
-  return rules
-    .filter((r) => r.lift >= minLift)
-    .filter((r) => !needle || [...r.lhs, r.rhs].some((i) => i.id.toLowerCase().includes(needle) || (i.name ?? '').toLowerCase().includes(needle)))
-    .sort((a, b) => b[by] - a[by]);
-}
+import { filterRules, itemName, type Measure } from './filter-rules.ts';
 
 export function RulesExplorer({ rules }: { rules: RulesSection }) {
   const { t, lang, fmt } = useI18n();

@@ -10,6 +10,20 @@ import { Num } from '../../components/num.tsx';
 import { QueryView } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { segmentName, stageName, tierName } from '../../i18n/domain-labels.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import type { Lang } from '../../../../src/report/report-data.ts';
+
+/** A curve's group named in the page's language when the split column is one of ours. */
+function groupName(by: string, group: string, lang: Lang): string {
+  if (group === 'all') return lang === 'en' ? 'all' : '全部';
+  if (by === 'pyramid_tier') return tierName(group, lang);
+  if (by === 'rfm_segment') return segmentName(group, lang);
+  if (by === 'lifecycle_stage') return stageName(group, lang);
+  return group;
+}
+
+const BY_LABEL: Record<string, MessageKey> = { pyramid_tier: 'col.tier', rfm_segment: 'col.segment', lifecycle_stage: 'col.stage' };
 
 export function RetentionPage() {
   const { t } = useI18n();
@@ -41,7 +55,7 @@ function SurvivalChart({ s }: { s: SurvivalSection }) {
       dataZoom: [{ type: 'inside' }],
       // Step lines as Kaplan-Meier is drawn; 'sampling' keeps a long curve light to draw.
       series: curves.map((c) => ({
-        name: c.group, type: 'line', step: 'end', showSymbol: false, sampling: 'lttb',
+        name: groupName(s.by, c.group, lang), type: 'line', step: 'end', showSymbol: false, sampling: 'lttb',
         data: c.points.map((p) => [p.time, p.surv]),
       })),
     };
@@ -52,7 +66,7 @@ function SurvivalChart({ s }: { s: SurvivalSection }) {
         <Num value={s.customers} testId="survival-customers" /> {t('col.customers')} ·{' '}
         <Num value={s.lapsed} testId="survival-lapsed" /> {lang === 'en' ? `lapsed (no purchase for ${s.lapseDays} days)` : `已流失（${s.lapseDays} 天无购买）`} ·{' '}
         {lang === 'en' ? 'median' : '中位数'} <Num value={s.overall.median} testId="survival-median" /> {lang === 'en' ? 'days' : '天'}
-        {s.by && s.groups.length > 0 ? ` · ${lang === 'en' ? 'by' : '分组'} ${s.by}` : ''}
+        {s.by && s.groups.length > 0 ? ` · ${lang === 'en' ? 'by' : '分组'} ${BY_LABEL[s.by] ? t(BY_LABEL[s.by]) : s.by}` : ''}
         {' '}({fmt.percent(s.confInt, 0)} CI)
       </Text>
       <EChart option={option} height={340} testId="survival-chart" />
@@ -65,12 +79,14 @@ function CohortHeatmap({ c }: { c: CohortsSection }) {
   const option = useMemo<ChartOption>(() => {
     const data: [number, number, number][] = [];
     c.cohorts.forEach((row, y) => row.share.forEach((v, x) => { if (v !== null) data.push([x, y, v]); }));
+    // Month 0 is 100 % by definition; scaling the colours to it would wash out the months that matter.
+    const max = Math.max(0.05, ...data.filter((d) => d[0] > 0).map((d) => d[2]));
     return {
       tooltip: { formatter: (p: { data: [number, number, number] }) => `${c.cohorts[p.data[1]].cohort} +${p.data[0]}: ${fmt.percent(p.data[2])}` },
-      grid: { left: 80, right: 20, top: 10, bottom: 70 },
+      grid: { left: 80, right: 20, top: 10, bottom: 85 },
       xAxis: { type: 'category', data: Array.from({ length: c.months }, (_, i) => String(i)), name: t('retention.period'), nameLocation: 'middle', nameGap: 25 },
       yAxis: { type: 'category', data: c.cohorts.map((r) => r.cohort), inverse: true },
-      visualMap: { min: 0, max: 1, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fff7ec', '#fc8d59', '#7f0000'] } },
+      visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fff7ec', '#fc8d59', '#7f0000'] } },
       series: [{ type: 'heatmap', data, progressive: 2000 }],
     };
   }, [c, t, fmt]);
