@@ -58,6 +58,8 @@ export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise
     joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
     return r;
   });
+  // Joined now so the survival curves can be split by cluster or lifecycle stage too.
+  await addColumns(db, joins.splice(0));
   step('time to lapse (Kaplan-Meier) and cohort retention');
   out.survival = await part(() => retailSurvival(db, o.end, c.survival));
   out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths));
@@ -70,13 +72,16 @@ export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise
   out.replenishment = rep.section;
   if (rep.table) joins.push({ table: rep.table, columns: ['next_replenishment', 'replenishment_due_items'] });
 
-  if (joins.length) {
-    const select = joins.flatMap((j, k) => j.columns.map((col) => `j${k}.${col}`)).join(', ');
-    const from = joins.map((j, k) => `LEFT JOIN ${j.table} j${k} USING (customer_id)`).join(' ');
-    await db.run(`CREATE OR REPLACE TABLE customers AS SELECT customers.*, ${select} FROM customers ${from} ORDER BY ${CUSTOMER_ORDER}`);
-  }
+  await addColumns(db, joins);
   await db.run(`DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
     DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
     DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features`);
   return out;
+}
+
+async function addColumns(db: DuckDbEngine, joins: readonly { table: string; columns: string[] }[]): Promise<void> {
+  if (joins.length === 0) return;
+  const select = joins.flatMap((j, k) => j.columns.map((col) => `j${k}.${col}`)).join(', ');
+  const from = joins.map((j, k) => `LEFT JOIN ${j.table} j${k} USING (customer_id)`).join(' ');
+  await db.run(`CREATE OR REPLACE TABLE customers AS SELECT customers.*, ${select} FROM customers ${from} ORDER BY ${CUSTOMER_ORDER}`);
 }
