@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { bgNbd } from '../analytics/models/bg-nbd.ts';
 import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
 import type { CountModel, TimeUnit } from '../analytics/models/types.ts';
+import { customerChecksOfFolder } from '../analytics/quality/data-folder-quality.ts';
 import { salesQuality } from '../analytics/quality/sales-quality.ts';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
@@ -14,6 +15,7 @@ import { importSales, STORE_FILE, type ImportSalesResult } from '../ingest/impor
 import type { ColumnChoice } from '../ingest/sales-columns.ts';
 import type { TextEncoding } from '../ingest/sniff-file.ts';
 import { renderReport } from '../report/render-report.ts';
+import type { OperationalStore } from '../store/open-operational-store.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 import { analyzeRetail } from './analyze-retail.ts';
@@ -43,6 +45,8 @@ export interface AnalyzeOptions {
   /** Thresholds, weights and labels of the segments and retail analytics (analyze-config.ts); defaults when absent. */
   config?: AnalyzeConfig;
   onStep?: (message: string) => void;
+  /** The data folder's operational store when the caller holds it open (cvm serve); else opened if the folder has one. */
+  operational?: OperationalStore;
 }
 
 export interface AnalyzeResult {
@@ -89,7 +93,9 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
       step('writing report.html');
       const c = imported.counts;
       const data: ReportData = await reportDataFromRun(db, {
-        inputFile: o.file, result: pipeline, diagnostics, currency: o.currency, quality: await salesQuality(db),
+        inputFile: o.file, result: pipeline, diagnostics, currency: o.currency,
+        // The customer checks need a member list: only a kept data folder with imported customers has one.
+        quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational }))],
         overview: {
           rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },
           excludedByReason: Object.entries(c.excluded.byReason).map(([reason, count]) => ({ reason, count })),

@@ -7,7 +7,7 @@ import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import type { DataQualityCheck } from '../../report/report-data.ts';
 import { analyticsStorePath, hasOperationalStore, operationalStoreOptions } from '../../store/data-folder.ts';
 import type { Database } from '../../store/database.ts';
-import { openOperationalStore } from '../../store/open-operational-store.ts';
+import { openOperationalStore, type OperationalStore } from '../../store/open-operational-store.ts';
 import { customerQuality, type CustomerFacts, type CustomerQualityOptions } from './customer-quality.ts';
 import { salesQuality } from './sales-quality.ts';
 
@@ -54,19 +54,22 @@ export type QualitySettings = Omit<CustomerQualityOptions, 'today' | 'asOf'> & {
 
 /**
  * The customer checks of a data folder whose operational store has customers; [] otherwise.
- * `db` is the folder's analytics store when the caller has it open (for last purchases).
+ * `db` is the folder's analytics store when the caller has it open (for last purchases); `store` the
+ * operational store when the caller holds it (PGlite must not be opened twice on one folder).
  */
-export async function customerChecksOfFolder(dataDir: string, db: DuckDbEngine | undefined, o: QualitySettings & { databaseUrl?: string } = {}): Promise<DataQualityCheck[]> {
-  if (!hasOperationalStore(dataDir, o.databaseUrl)) return [];
+export async function customerChecksOfFolder(
+  dataDir: string, db: DuckDbEngine | undefined, o: QualitySettings & { databaseUrl?: string; store?: OperationalStore } = {},
+): Promise<DataQualityCheck[]> {
+  if (o.store === undefined && !hasOperationalStore(dataDir, o.databaseUrl)) return [];
   const sales = db ? await salesFacts(db) : { lastPurchase: new Map<string, string>(), lastSale: null };
-  const store = await openOperationalStore(operationalStoreOptions(dataDir, o.databaseUrl));
+  const store = o.store ?? (await openOperationalStore(operationalStoreOptions(dataDir, o.databaseUrl)));
   try {
     const facts = await loadCustomerFacts(store.db, sales.lastPurchase);
     if (facts.length === 0) return [];
     const today = o.today ?? new Date().toISOString().slice(0, 10);
     return customerQuality(facts, { ...o, today, asOf: o.asOf ?? sales.lastSale ?? today });
   } finally {
-    await store.close();
+    if (o.store === undefined) await store.close();
   }
 }
 

@@ -2,7 +2,8 @@
 // missing or malformed contact fields, stale records, impossible dates, extreme amounts.
 import { Option, type Command } from 'commander';
 import { folderQuality, type FolderQuality } from '../../analytics/quality/data-folder-quality.ts';
-import type { LocalText } from '../../report/report-data.ts';
+import type { DataQualityCheck } from '../../report/report-data.ts';
+import { hasText, textIn } from '../../report/report-text.ts';
 import { CliError } from '../cli-error.ts';
 import { emit, formatOption, type OutputFormat } from '../output.ts';
 
@@ -34,7 +35,11 @@ Examples:
 `;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const text = (t: LocalText | undefined, fallback: string, lang: QualityFlags['lang']): string => (t === undefined ? fallback : typeof t === 'string' ? t : t[lang]);
+/** The check's own label, else the report dictionary's (the sales checks use that), else its id. */
+function text(c: DataQualityCheck, lang: QualityFlags['lang']): string {
+  if (c.label !== undefined) return typeof c.label === 'string' ? c.label : c.label[lang];
+  return hasText(c.labelKey) ? textIn(c.labelKey, lang) : c.id;
+}
 
 export function registerQuality(program: Command): void {
   program
@@ -65,7 +70,7 @@ export function renderQuality(q: FolderQuality, lang: QualityFlags['lang'] = 'en
   if (q.checks.length === 0) return 'Nothing to check: the data folder has no customers and no sales lines (import some with cvm import).';
   const rows = q.checks.map((c) => {
     const share = c.total > 0 ? `${((100 * c.count) / c.total).toFixed(1)} %` : '';
-    return `${c.count === 0 ? 'ok     ' : c.severity.padEnd(7)} ${text(c.label, c.id, lang).padEnd(56)} ${String(c.count).padStart(7)} / ${String(c.total).padEnd(7)} ${share.padStart(7)}  ${c.examples.join(', ')}`;
+    return `${c.count === 0 ? 'ok     ' : c.severity.padEnd(7)} ${text(c, lang).padEnd(56)} ${String(c.count).padStart(7)} / ${String(c.total).padEnd(7)} ${share.padStart(7)}  ${c.examples.join(', ')}`;
   });
   return [
     `Data quality of ${q.customers} customers and ${q.salesLines} sales lines (today ${q.today}; stale = nothing for ${q.staleMonths} months before ${q.asOf}):`,
