@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, PAGE_IDS } from './page-access.ts';
+import { canSee, PAGE_IDS, seesAnalyses } from './page-access.ts';
 
 describe('canSee', () => {
   it('gives admins every page', () => {
@@ -10,6 +10,10 @@ describe('canSee', () => {
       expect(canSee(role, 'users')).toBe(false);
       expect(canSee(role, 'settings')).toBe(false);
     }
+  });
+  it('keeps the analyses inside pages from staff', () => {
+    expect(seesAnalyses('staff')).toBe(false);
+    expect(seesAnalyses('analyst')).toBe(true);
   });
   it('gives staff the customer lists but not models or imports', () => {
     expect(['overview', 'customers', 'churn', 'products'].every((p) => canSee('staff', p as 'overview'))).toBe(true);

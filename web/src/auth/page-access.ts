@@ -22,4 +22,12 @@ export function canSee(role: Role, page: PageId): boolean {
   return ACCESS[page].includes(role);
 }
 
+/**
+ * Whether the role sees the analyses inside a page (segments, pyramid, clusters, lifecycle, data
+ * quality, hot products, rules): staff get the lists on those pages, not the analyses.
+ */
+export function seesAnalyses(role: Role): boolean {
+  return role !== 'staff';
+}
+
 export const PAGE_IDS = Object.keys(ACCESS) as PageId[];

@@ -1,20 +1,22 @@
-// GET /api/customers/{id}: everything known about one customer.
+// GET /api/customers/{id} (src/api/customers/customer-360.ts): everything known about one customer.
 import type { CustomerRow } from '../../api/api-types.ts';
 
 export interface TimelineEntry {
-  /** YYYY-MM-DD or an ISO timestamp. */
+  /** 'order', or the interaction's kind (call, visit, complaint, survey …). */
+  kind: string;
+  /** YYYY-MM-DD */
   date: string;
-  kind: 'order' | 'interaction' | string;
-  amount?: number | null;
-  /** What happened, as stored (interaction type and note, order id). */
-  detail?: string | null;
-  [field: string]: unknown;
+  amount: number | null;
+  orderId: string | null;
+  channel: string | null;
+  subject: string | null;
 }
 
 export interface Customer360 {
   id: string;
-  profile: Record<string, unknown> | null;
-  scores: CustomerRow | null;
+  /** The operational store's record, when customers were imported; null otherwise. */
+  profile: Record<string, string | number | boolean | null> | null;
+  scores: CustomerRow;
   timeline: TimelineEntry[];
   pAlivePath: { date: string; pAlive: number }[];
 }

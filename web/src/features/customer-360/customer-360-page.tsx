@@ -37,7 +37,7 @@ export function Customer360Page({ id }: { id: string }) {
 
 function Body({ c }: { c: Customer360 }) {
   const { t, lang } = useI18n();
-  const s = c.scores;
+  const s: Customer360['scores'] | null = c.scores;
   const interval = s ? clvInterval(s) : null;
   return (
     <Stack>
@@ -89,12 +89,19 @@ function Body({ c }: { c: Customer360 }) {
   );
 }
 
-function Profile({ profile }: { profile: Record<string, unknown> }) {
+/** Profile fields shown, in this order, with their labels; bookkeeping columns (ids, timestamps) are left out. */
+const PROFILE_FIELDS = ['name', 'phone', 'email', 'gender', 'birthday', 'city', 'join_date', 'tier', 'tags', 'source', 'origin_channel', 'profile_updated_at'] as const;
+
+function Profile({ profile }: { profile: NonNullable<Customer360['profile']> }) {
+  const { t } = useI18n();
   return (
     <Table fz="sm">
       <Table.Tbody>
-        {Object.entries(profile).filter(([, v]) => v !== null && v !== '' && typeof v !== 'object').map(([k, v]) => (
-          <Table.Tr key={k}><Table.Td c="dimmed">{k}</Table.Td><Table.Td data-testid={`c360-profile-${k}`}>{String(v)}</Table.Td></Table.Tr>
+        {PROFILE_FIELDS.filter((k) => profile[k] !== null && profile[k] !== undefined && profile[k] !== '').map((k) => (
+          <Table.Tr key={k}>
+            <Table.Td c="dimmed">{t(`profile.${k}`)}</Table.Td>
+            <Table.Td data-testid={`c360-profile-${k}`}>{k.endsWith('_at') ? String(profile[k]).slice(0, 10) : String(profile[k])}</Table.Td>
+          </Table.Tr>
         ))}
       </Table.Tbody>
     </Table>
@@ -125,8 +132,8 @@ function Timeline({ c }: { c: Customer360 }) {
         {c.timeline.slice(0, 500).map((e, i) => (
           <Table.Tr key={i} data-testid="c360-timeline-row">
             <Table.Td>{e.date}</Table.Td>
-            <Table.Td>{e.kind === 'order' ? t('c360.order') : e.kind === 'interaction' ? t('c360.interaction') : e.kind}</Table.Td>
-            <Table.Td>{e.detail ?? ''}</Table.Td>
+            <Table.Td>{e.kind === 'order' ? t('c360.order') : `${t('c360.interaction')} · ${e.kind}`}</Table.Td>
+            <Table.Td>{[e.orderId, e.channel, e.subject].filter((x) => x).join(' · ')}</Table.Td>
             <Table.Td ta="right">{typeof e.amount === 'number' ? <Num value={e.amount} kind="money" testId={`c360-timeline-amount-${i}`} /> : ''}</Table.Td>
           </Table.Tr>
         ))}

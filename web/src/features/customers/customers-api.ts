@@ -1,23 +1,34 @@
-// Answers of the customer-analytics routes the customers page reads.
-import type { SegmentSummary } from '../../../../src/analytics/rfm/rfm-segments.ts';
-import type { TierSummary } from '../../../../src/analytics/pyramid/value-pyramid.ts';
+// Answers of the customer-aggregate routes (src/api/reports/customer-aggregates.ts): grouped rows of
+// the customers table, computed in DuckDB.
 
 export interface RfmCell {
   /** Recency and frequency scores, 1–5 (5 = most recent, most frequent). */
-  r: number;
-  f: number;
+  recency: number;
+  frequency: number;
   customers: number;
+  meanSpend: number | null;
+  /** Mean predicted value (CLV); null when the run had no spend model. */
   meanValue: number | null;
 }
 
 export interface RfmGrid {
-  cells: RfmCell[];
+  items: RfmCell[];
+}
+
+interface GroupRow {
+  customers: number;
+  customerShare: number;
+  revenue: number | null;
+  revenueShare: number | null;
+  /** Sum of the predicted value (CLV) of the group. */
+  predictedValue: number | null;
+  meanSpend: number | null;
 }
 
 export interface Segments {
-  segments: SegmentSummary[];
+  items: (GroupRow & { segment: string })[];
 }
 
 export interface Pyramid {
-  tiers: TierSummary[];
+  items: (GroupRow & { tier: string })[];
 }

@@ -11,6 +11,8 @@ import { QueryView } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { ServerTable } from '../../components/server-table.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { seesAnalyses } from '../../auth/page-access.ts';
 import { SEGMENT_IDS, TIER_IDS, segmentName, tierName } from '../../i18n/domain-labels.ts';
 import type { Pyramid, RfmGrid, Segments } from './customers-api.ts';
 import { RfmHeatmap } from './rfm-heatmap.tsx';
@@ -20,18 +22,20 @@ import { ClusterTable } from './cluster-table.tsx';
 import { LifecycleView } from './lifecycle-view.tsx';
 import { customerColumns } from './customer-columns.tsx';
 
-function useSection<T>(path: string) {
-  return useQuery({ queryKey: [path], queryFn: () => apiGet<Section<T>>(path) });
+function useSection<T>(path: string, enabled: boolean) {
+  return useQuery({ queryKey: [path], queryFn: () => apiGet<Section<T>>(path), enabled });
 }
 
 export function CustomersPage() {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const grid = useSection<RfmGrid>('/rfm-grid');
-  const segments = useSection<Segments>('/segments');
-  const pyramid = useSection<Pyramid>('/pyramid');
-  const clusters = useSection<ClustersSection>('/clusters');
-  const lifecycle = useSection<LifecycleSection>('/lifecycle');
+  const { user } = useAuth();
+  const analyst = user ? seesAnalyses(user.role) : false;
+  const grid = useSection<RfmGrid>('/rfm-grid', analyst);
+  const segments = useSection<Segments>('/segments', analyst);
+  const pyramid = useSection<Pyramid>('/pyramid', analyst);
+  const clusters = useSection<ClustersSection>('/clusters', analyst);
+  const lifecycle = useSection<LifecycleSection>('/lifecycle', analyst);
   const [segment, setSegment] = useState<string | null>(null);
   const [tier, setTier] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -40,27 +44,31 @@ export function CustomersPage() {
   return (
     <Stack>
       <Title order={2}>{t('nav.customers')}</Title>
-      <Grid>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <SectionCard title={t('customers.rfm')} hint={t('customers.rfmHint')} testId="section-rfm">
-            <QueryView query={grid} id="rfm">{(g) => <RfmHeatmap grid={g} />}</QueryView>
-          </SectionCard>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
-          <SectionCard title={t('customers.segments')} testId="section-segments">
-            <QueryView query={segments} id="segments">{(s) => <SegmentTable segments={s} onPick={setSegment} />}</QueryView>
-          </SectionCard>
-        </Grid.Col>
-      </Grid>
-      <SectionCard title={t('customers.pyramid')} testId="section-pyramid">
-        <QueryView query={pyramid} id="pyramid">{(p) => <ValuePyramid pyramid={p} />}</QueryView>
-      </SectionCard>
-      <SectionCard title={t('customers.clusters')} testId="section-clusters">
-        <QueryView query={clusters} id="clusters">{(c) => <ClusterTable clusters={c} />}</QueryView>
-      </SectionCard>
-      <SectionCard title={t('customers.lifecycle')} testId="section-lifecycle">
-        <QueryView query={lifecycle} id="lifecycle">{(l) => <LifecycleView lifecycle={l} />}</QueryView>
-      </SectionCard>
+      {analyst && (
+        <>
+        <Grid>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <SectionCard title={t('customers.rfm')} hint={t('customers.rfmHint')} testId="section-rfm">
+              <QueryView query={grid} id="rfm">{(g) => <RfmHeatmap grid={g} />}</QueryView>
+            </SectionCard>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <SectionCard title={t('customers.segments')} testId="section-segments">
+              <QueryView query={segments} id="segments">{(s) => <SegmentTable segments={s} onPick={setSegment} />}</QueryView>
+            </SectionCard>
+          </Grid.Col>
+        </Grid>
+        <SectionCard title={t('customers.pyramid')} testId="section-pyramid">
+          <QueryView query={pyramid} id="pyramid">{(p) => <ValuePyramid pyramid={p} />}</QueryView>
+        </SectionCard>
+        <SectionCard title={t('customers.clusters')} testId="section-clusters">
+          <QueryView query={clusters} id="clusters">{(c) => <ClusterTable clusters={c} />}</QueryView>
+        </SectionCard>
+        <SectionCard title={t('customers.lifecycle')} testId="section-lifecycle">
+          <QueryView query={lifecycle} id="lifecycle">{(l) => <LifecycleView lifecycle={l} />}</QueryView>
+        </SectionCard>
+        </>
+      )}
       <SectionCard title={t('customers.list')} testId="section-customer-list">
         <Group mb="sm">
           <TextInput placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} data-testid="customers-search" />

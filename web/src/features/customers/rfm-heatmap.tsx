@@ -10,7 +10,9 @@ const SCORES = ['1', '2', '3', '4', '5'];
 export function RfmHeatmap({ grid }: { grid: RfmGrid }) {
   const { t, fmt } = useI18n();
   const option = useMemo<ChartOption>(() => {
-    const values = grid.cells.map((c) => c.meanValue ?? 0);
+    // Coloured by mean predicted value, or by mean spend when the run had no spend model.
+    const colour = (c: RfmGrid['items'][number]) => c.meanValue ?? c.meanSpend ?? 0;
+    const values = grid.items.map(colour);
     const max = Math.max(1, ...values);
     return {
       tooltip: {
@@ -23,12 +25,12 @@ export function RfmHeatmap({ grid }: { grid: RfmGrid }) {
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f0f9e8', '#7bccc4', '#0868ac'] } },
       series: [{
         type: 'heatmap',
-        data: grid.cells.map((c) => [c.f - 1, c.r - 1, c.meanValue ?? 0, c.customers]),
+        data: grid.items.map((c) => [c.frequency - 1, c.recency - 1, colour(c), c.customers]),
         label: { show: true, formatter: (p: { data: [number, number, number, number] }) => fmt.compact(p.data[3]) },
         emphasis: { itemStyle: { shadowBlur: 8, shadowColor: 'rgba(0,0,0,0.4)' } },
       }],
     };
   }, [grid, t, fmt]);
-  const total = grid.cells.reduce((s, c) => s + c.customers, 0);
+  const total = grid.items.reduce((s, c) => s + c.customers, 0);
   return <div data-testid="rfm-grid" data-value={total}><EChart option={option} height={360} testId="rfm-heatmap" /></div>;
 }

@@ -16,16 +16,18 @@ export function SegmentTable({ segments, onPick }: { segments: Segments; onPick:
           <Table.Th ta="right">{t('col.customerShare')}</Table.Th>
           <Table.Th ta="right">{t('col.revenue')}</Table.Th>
           <Table.Th ta="right">{t('col.revenueShare')}</Table.Th>
+          <Table.Th ta="right">{t('col.clv_12m')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {segments.segments.map((s) => (
-          <Table.Tr key={s.id} data-testid={`segment-${s.id}`}>
-            <Table.Td><UnstyledButton c="teal" fz="sm" onClick={() => onPick(s.id)}>{segmentName(s.id, lang)}</UnstyledButton></Table.Td>
-            <Table.Td ta="right"><Num value={s.customers} testId={`segment-${s.id}-customers`} /></Table.Td>
-            <Table.Td ta="right"><Num value={s.customerShare} kind="share" testId={`segment-${s.id}-customer-share`} /></Table.Td>
-            <Table.Td ta="right"><Num value={s.revenue} kind="money" testId={`segment-${s.id}-revenue`} /></Table.Td>
-            <Table.Td ta="right"><Num value={s.revenueShare} kind="share" testId={`segment-${s.id}-revenue-share`} /></Table.Td>
+        {segments.items.map((s) => (
+          <Table.Tr key={s.segment} data-testid={`segment-${s.segment}`}>
+            <Table.Td><UnstyledButton c="teal" fz="sm" onClick={() => onPick(s.segment)}>{segmentName(s.segment, lang)}</UnstyledButton></Table.Td>
+            <Table.Td ta="right"><Num value={s.customers} testId={`segment-${s.segment}-customers`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.customerShare} kind="share" testId={`segment-${s.segment}-customer-share`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.revenue} kind="money" testId={`segment-${s.segment}-revenue`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.revenueShare} kind="share" testId={`segment-${s.segment}-revenue-share`} /></Table.Td>
+            <Table.Td ta="right"><Num value={s.predictedValue} kind="money" testId={`segment-${s.segment}-value`} /></Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,5 +1,5 @@
 // The value pyramid (客户金字塔): tiers from key (top 1 %) to small (last 80 %) with their shares of
-// customers and revenue, and the 80/20 sentence the picture is about.
+// customers, revenue and predicted value, and the 80/20 sentence the picture is about.
 import { useMemo } from 'react';
 import { Grid, Table, Text } from '@mantine/core';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
@@ -7,14 +7,12 @@ import { Num } from '../../components/num.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { tierName } from '../../i18n/domain-labels.ts';
 import type { Pyramid } from './customers-api.ts';
-
-const ORDER = ['key', 'large', 'medium', 'small', 'prospect'];
+import { pyramidRows } from './pyramid-rows.ts';
 
 export function ValuePyramid({ pyramid }: { pyramid: Pyramid }) {
   const { t, lang, fmt } = useI18n();
-  const tiers = useMemo(() => [...pyramid.tiers].sort((a, b) => ORDER.indexOf(a.tier) - ORDER.indexOf(b.tier)), [pyramid]);
+  const { tiers, topShare } = useMemo(() => pyramidRows(pyramid.items), [pyramid]);
   const ranked = tiers.filter((x) => x.tier !== 'prospect');
-  const topShare = ranked.filter((x) => x.tier !== 'small').reduce((s, x) => s + x.revenueShare, 0);
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'item' },
     series: [{
@@ -23,20 +21,25 @@ export function ValuePyramid({ pyramid }: { pyramid: Pyramid }) {
       data: ranked.map((x, i) => ({ name: tierName(x.tier, lang), value: ranked.length - i })),
       label: {
         position: 'inside',
-        formatter: (p: { dataIndex: number; name: string }) => `${p.name} ${fmt.share(ranked[p.dataIndex].revenueShare)}`,
+        formatter: (p: { dataIndex: number; name: string }) => `${p.name} ${fmt.share(ranked[p.dataIndex].revenueShare ?? Number.NaN)}`,
       },
-      tooltip: { formatter: (p: { dataIndex: number; name: string }) => `${p.name}: ${fmt.count(ranked[p.dataIndex].customers)} · ${t('col.revenueShare')} ${fmt.share(ranked[p.dataIndex].revenueShare)}` },
+      tooltip: {
+        formatter: (p: { dataIndex: number; name: string }) =>
+          `${p.name}: ${fmt.count(ranked[p.dataIndex].customers)} · ${t('col.revenueShare')} ${fmt.share(ranked[p.dataIndex].revenueShare ?? Number.NaN)}`,
+      },
     }],
   }), [ranked, lang, fmt, t]);
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 5 }}><EChart option={option} height={280} testId="pyramid-chart" /></Grid.Col>
       <Grid.Col span={{ base: 12, md: 7 }}>
-        <Text mb="xs" data-testid="pyramid-top20" data-value={topShare}>
-          {lang === 'en'
-            ? `The top 20 % of customers bring ${fmt.share(topShare)} of revenue.`
-            : `前 20% 的客户贡献了 ${fmt.share(topShare)} 的收入。`}
-        </Text>
+        {topShare !== null && (
+          <Text mb="xs" data-testid="pyramid-top20" data-value={topShare}>
+            {lang === 'en'
+              ? `The top 20 % of customers (key, large and medium) bring ${fmt.share(topShare)} of revenue.`
+              : `前 20% 的客户（主顾客、大顾客、普通顾客）贡献了 ${fmt.share(topShare)} 的收入。`}
+          </Text>
+        )}
         <Table>
           <Table.Thead>
             <Table.Tr>

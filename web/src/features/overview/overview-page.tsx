@@ -12,6 +12,8 @@ import { SectionCard } from '../../components/section-card.tsx';
 import { StatCard } from '../../components/stat-card.tsx';
 import type { ValueKind } from '../../components/format-value.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { seesAnalyses } from '../../auth/page-access.ts';
 import { metricTestId } from './metric-test-id.ts';
 
 const KIND: Record<OverviewMetric, ValueKind> = {
@@ -22,7 +24,9 @@ const KIND: Record<OverviewMetric, ValueKind> = {
 export function OverviewPage() {
   const { t } = useI18n();
   const overview = useQuery({ queryKey: ['/overview'], queryFn: () => apiGet<Section<Overview>>('/overview') });
-  const quality = useQuery({ queryKey: ['/quality'], queryFn: () => apiGet<Section<DataQualitySection>>('/quality') });
+  const { user } = useAuth();
+  const analyst = user ? seesAnalyses(user.role) : false;
+  const quality = useQuery({ queryKey: ['/quality'], queryFn: () => apiGet<Section<DataQualitySection>>('/quality'), enabled: analyst });
   return (
     <Stack>
       <Title order={2}>{t('nav.overview')}</Title>
@@ -39,11 +43,13 @@ export function OverviewPage() {
           </Stack>
         )}
       </QueryView>
-      <SectionCard title={t('overview.quality')} testId="quality">
-        <QueryView query={quality} id="quality">
-          {(q) => <QualityTable q={q} />}
-        </QueryView>
-      </SectionCard>
+      {analyst && (
+        <SectionCard title={t('overview.quality')} testId="quality">
+          <QueryView query={quality} id="quality">
+            {(q) => <QualityTable q={q} />}
+          </QueryView>
+        </SectionCard>
+      )}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/api-client.ts';
 import type { DueItem, HotProductsSection, RulesSection, Section } from '../../../../src/report/report-data.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { seesAnalyses } from '../../auth/page-access.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { ServerTable } from '../../components/server-table.tsx';
@@ -17,7 +18,7 @@ import { RulesExplorer } from './rules-explorer.tsx';
 export function ProductsPage() {
   const { t } = useI18n();
   const { user } = useAuth();
-  const analyst = user?.role !== 'staff';
+  const analyst = user ? seesAnalyses(user.role) : false;
   const hot = useQuery({ queryKey: ['/products/hot'], queryFn: () => apiGet<Section<HotProductsSection>>('/products/hot'), enabled: analyst });
   const rules = useQuery({ queryKey: ['/rules'], queryFn: () => apiGet<Section<RulesSection>>('/rules'), enabled: analyst });
   return (
@@ -34,15 +35,16 @@ export function ProductsPage() {
         </SectionCard>
       )}
       <SectionCard title={t('products.replenishment')} testId="section-replenishment">
-        <ServerTable<DueItem & Record<string, unknown>> id="replenishment" path="/replenishment" defaultSort="next_purchase" defaultOrder="asc"
+        {/* The server keeps the run's order (soonest due first) and does not sort this list. */}
+        <ServerTable<DueItem & Record<string, unknown>> id="replenishment" path="/replenishment"
           rowKey={(r) => `${r.customer_id}/${r.product_id}`}
           columns={[
             { key: 'customer_id', label: t('col.customer_id'), render: (r) => <Link to={pathOf('/customers/:id', { id: r.customer_id })}>{r.customer_id}</Link> },
             { key: 'product_id', label: t('products.product'), render: (r) => r.product_name ?? r.product_id },
-            { key: 'purchases', label: t('col.orders'), kind: 'count', sortable: true },
-            { key: 'median_interval_days', label: t('products.interval'), kind: 'count', sortable: true },
-            { key: 'last_purchase', label: t('col.last_purchase'), sortable: true },
-            { key: 'next_purchase', label: t('products.dueDate'), sortable: true },
+            { key: 'purchases', label: t('col.orders'), kind: 'count' },
+            { key: 'median_interval_days', label: t('products.interval'), kind: 'count' },
+            { key: 'last_purchase', label: t('col.last_purchase') },
+            { key: 'next_purchase', label: t('products.dueDate') },
           ]} />
       </SectionCard>
     </Stack>
