@@ -100,7 +100,7 @@ export async function importRecords(o: ImportRecordsOptions): Promise<ImportReco
 }
 
 function requireStore(o: ImportRecordsOptions): OperationalStore {
-  if (o.operational === undefined) throw new Error(`a ${o.kind} import needs the operational store`);
+  if (o.operational === undefined) throw new Error(`${anImport(o.kind)} needs the operational store`);
   return o.operational;
 }
 

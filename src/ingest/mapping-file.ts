@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { IngestError } from './ingest-error.ts';
-import { kindRoles, type RecordColumns, type RecordKind } from './record-kinds.ts';
+import { anImport, kindRoles, type RecordColumns, type RecordKind } from './record-kinds.ts';
 import { SALES_ROLES, type ColumnChoice } from './sales-columns.ts';
 
 export interface MappingFile {
@@ -84,7 +84,7 @@ export async function readRecordMapping(path: string, kind: RecordKind): Promise
   const parsed = z.strictObject({ ...Object.fromEntries(roles.map((r) => [r, column.optional()])), dateFormat: z.string().min(1).optional() }).safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-    throw new IngestError('bad-mapping', `${path}: ${problems}. Valid keys for a ${kind} import: ${[...roles, 'dateFormat'].join(', ')}`);
+    throw new IngestError('bad-mapping', `${path}: ${problems}. Valid keys for ${anImport(kind)}: ${[...roles, 'dateFormat'].join(', ')}`);
   }
   const data = parsed.data as Record<string, string | undefined>;
   const columns: RecordColumns = {};

@@ -96,6 +96,9 @@ export interface ResolvedRecordColumns {
   readonly source: Record<string, ChoiceSource>;
 }
 
+/** 'a customers import', 'an events import'. */
+export const anImport = (kind: RecordKind): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} import`;
+
 export const kindRoles = (kind: RecordKind): string[] => KIND_FIELDS[kind].map((s) => s.role);
 
 /**
@@ -108,7 +111,7 @@ export function resolveRecordColumns(kind: RecordKind, names: readonly string[],
   const specs = KIND_FIELDS[kind];
   const roles = specs.map((s) => s.role);
   for (const [role, how] of [...Object.keys(flags).map((r) => [r, '--map'] as const), ...Object.keys(fromFile).map((r) => [r, 'the mapping file'] as const)]) {
-    if (!roles.includes(role)) throw new IngestError('bad-mapping', `${how} names a field "${role}" that a ${kind} import does not have (fields: ${roles.join(', ')})`);
+    if (!roles.includes(role)) throw new IngestError('bad-mapping', `${how} names a field "${role}" that ${anImport(kind)} does not have (fields: ${roles.join(', ')})`);
   }
   const columns: RecordColumns = {};
   const source: Record<string, ChoiceSource> = {};
@@ -134,7 +137,7 @@ export function resolveRecordColumns(kind: RecordKind, names: readonly string[],
   }
   const missing = specs.filter((s) => s.required && columns[s.role] === undefined);
   if (missing.length > 0) {
-    throw new IngestError('missing-columns', `${fileName} lacks columns a ${kind} import needs: ${missing.map((s) => `${s.help}; --map ${s.role}=COLUMN`).join('; ')}. Its columns are: ${names.join(', ')}`);
+    throw new IngestError('missing-columns', `${fileName} lacks columns ${anImport(kind)} needs: ${missing.map((s) => `${s.help}; --map ${s.role}=COLUMN`).join('; ')}. Its columns are: ${names.join(', ')}`);
   }
   return { columns, source };
 }

@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { IngestError } from '../../ingest/ingest-error.ts';
 import { importRecords, storeOfKind, type ImportRecordsResult } from '../../ingest/import-records.ts';
 import { importSales, type ImportSalesResult } from '../../ingest/import-sales.ts';
-import { KIND_FIELDS, RECORD_KINDS, type RecordColumns, type RecordKind } from '../../ingest/record-kinds.ts';
+import { anImport, KIND_FIELDS, RECORD_KINDS, type RecordColumns, type RecordKind } from '../../ingest/record-kinds.ts';
 import { kebab, SALES_ROLES, type ColumnChoice } from '../../ingest/sales-columns.ts';
 import type { TextEncoding } from '../../ingest/sniff-file.ts';
 import { syncImportBatches, type SyncResult } from '../../ingest/sync-import-batches.ts';
@@ -140,7 +140,7 @@ function recordColumns(kind: RecordKind, flags: ImportFlags): RecordColumns {
   for (const role of SALES_ROLES) {
     const given = flags[role];
     if (given === undefined) continue;
-    if (!roles.includes(role)) throw new IngestError('bad-mapping', `--${kebab(role)} does not apply to a ${kind} import; its fields are ${roles.join(', ')} (--map FIELD=COLUMN)`);
+    if (!roles.includes(role)) throw new IngestError('bad-mapping', `--${kebab(role)} does not apply to ${anImport(kind)}; its fields are ${roles.join(', ')} (--map FIELD=COLUMN)`);
     columns[role] = given;
   }
   for (const m of flags.map) {
