@@ -21,7 +21,7 @@ export function ImportPage() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [run, setRun] = useState<Run>({ state: 'idle' });
-  const batches = useQuery({ queryKey: ['/imports'], queryFn: () => apiGet<{ items: ImportBatch[] } | ImportBatch[]>('/imports') });
+  const batches = useQuery({ queryKey: ['/imports'], queryFn: () => apiGet<{ items: ImportBatch[] }>('/imports') });
 
   const start = async () => {
     if (!file) return;
@@ -84,7 +84,7 @@ export function ImportPage() {
         {run.state === 'failed' && <Alert color="red" mt="md" title={t('import.failed')} data-testid="import-error">{run.error}</Alert>}
       </SectionCard>
       <SectionCard title={t('import.batches')} testId="section-batches">
-        {batches.isError ? <ErrorNotice error={batches.error} /> : batches.data && <BatchTable batches={Array.isArray(batches.data) ? batches.data : batches.data.items} />}
+        {batches.isError ? <ErrorNotice error={batches.error} /> : batches.data && <BatchTable batches={batches.data.items} />}
       </SectionCard>
     </Stack>
   );
@@ -106,23 +106,39 @@ function ImportResult({ id, counts }: { id: string; counts: ImportCountsView }) 
           ))}
         </Table.Tbody>
       </Table>
-      <Anchor href={apiUrl(`/imports/${encodeURIComponent(id)}/rejects.csv`)} download data-testid="import-rejects">{t('import.rejects')}</Anchor>
+      {(counts.rejected ?? 0) > 0 && (
+        <Anchor href={apiUrl(`/imports/${encodeURIComponent(id)}/rejects.csv`)} download data-testid="import-rejects">{t('import.rejects')}</Anchor>
+      )}
     </Stack>
   );
 }
 
 function BatchTable({ batches }: { batches: ImportBatch[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (batches.length === 0) return <Text c="dimmed">{t('table.empty')}</Text>;
-  const keys = Object.keys(batches[0]).filter((k) => typeof batches[0][k] !== 'object' || batches[0][k] === null).slice(0, 8);
   return (
-    <Table.ScrollContainer minWidth={600}>
+    <Table.ScrollContainer minWidth={700}>
       <Table striped fz="sm">
-        <Table.Thead><Table.Tr>{keys.map((k) => <Table.Th key={k}>{k}</Table.Th>)}</Table.Tr></Table.Thead>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th><Table.Th>{t('import.fileName')}</Table.Th><Table.Th>{t('import.status')}</Table.Th>
+            <Table.Th>{t('import.started')}</Table.Th><Table.Th ta="right">{t('import.read')}</Table.Th>
+            <Table.Th ta="right">{t('import.loaded')}</Table.Th><Table.Th ta="right">{t('import.rejected')}</Table.Th><Table.Th />
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {batches.map((b, i) => (
-            <Table.Tr key={i} data-testid="batch-row">
-              {keys.map((k) => <Table.Td key={k}>{typeof b[k] === 'number' ? <Num value={b[k] as number} /> : String(b[k] ?? '')}</Table.Td>)}
+          {batches.map((b) => (
+            <Table.Tr key={b.id} data-testid="batch-row">
+              <Table.Td>{b.id}</Table.Td>
+              <Table.Td>{b.fileName ?? b.kind}</Table.Td>
+              <Table.Td title={b.error ?? undefined}>{b.status}</Table.Td>
+              <Table.Td>{new Date(b.startedAt).toLocaleString(lang)}</Table.Td>
+              <Table.Td ta="right"><Num value={b.counts.read} testId={`batch-${b.id}-read`} /></Table.Td>
+              <Table.Td ta="right"><Num value={b.counts.loaded} testId={`batch-${b.id}-loaded`} /></Table.Td>
+              <Table.Td ta="right"><Num value={b.counts.rejected} testId={`batch-${b.id}-rejected`} /></Table.Td>
+              <Table.Td>
+                {b.hasRejects && <Anchor href={apiUrl(`/imports/${b.id}/rejects.csv`)} download size="sm">{t('import.rejects')}</Anchor>}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
