@@ -16,7 +16,7 @@ import { IngestError } from './ingest-error.ts';
 import { createLoadedSql, loadCustomers, loadInteractions } from './load-operational-records.ts';
 import { readRecordMapping } from './mapping-file.ts';
 import { flatCounts, unflattenCounts, type RecordCounts } from './record-counts.ts';
-import type { RecordColumns, RecordKind } from './record-kinds.ts';
+import { anImport, type RecordColumns, type RecordKind } from './record-kinds.ts';
 import { insertRecordBatchSql, markEventsLoadedSql, RECORD_SCHEMA_SQL, writeRecordsSql } from './record-store-sql.ts';
 import { findBatch, nextBatchId, SCHEMA_SQL, tableExists } from './sales-store.ts';
 import type { TextEncoding } from './sniff-file.ts';
