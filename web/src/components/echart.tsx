@@ -9,6 +9,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
+import { useI18n } from '../i18n/i18n-context.tsx';
 
 echarts.use([
   BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart, FunnelChart,
@@ -26,12 +27,18 @@ export function EChart({ option, height = 320, testId, onClick }: {
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const optionRef = useRef(option);
+  optionRef.current = option;
+  // ECharts picks its own locale (month names, toolbox) from the page at load; it must follow the switch.
+  const { lang } = useI18n();
+  const locale = lang === 'en' ? 'EN' : 'ZH';
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return undefined;
-    const c = echarts.init(el, undefined, { renderer: 'canvas' });
+    const c = echarts.init(el, undefined, { renderer: 'canvas', locale });
     chart.current = c;
+    c.setOption(optionRef.current, { notMerge: true });
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(el);
     return () => {
@@ -39,7 +46,7 @@ export function EChart({ option, height = 320, testId, onClick }: {
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
@@ -50,7 +57,7 @@ export function EChart({ option, height = 320, testId, onClick }: {
     if (!c || !onClick) return undefined;
     c.on('click', onClick);
     return () => { c.off('click', onClick); };
-  }, [onClick]);
+  }, [onClick, locale]);
 
   return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} role="img" />;
 }

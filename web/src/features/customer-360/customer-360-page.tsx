@@ -57,7 +57,7 @@ function Body({ c }: { c: Customer360 }) {
                   {(s.churn_warning === true || s.churn_warning === 'true') && <Badge size="lg" color="red" data-testid="c360-churn">{t('nav.churn')}</Badge>}
                 </Group>
                 <Group align="baseline">
-                  <Text c="dimmed">{t('c360.clv')}</Text>
+                  <Text c="dimmed">{t('col.clv_12m')}</Text>
                   <Num value={clvOf(s)} kind="money" testId="c360-clv" fz={24} fw={700} />
                   {interval && (
                     <Text c="dimmed" size="sm">

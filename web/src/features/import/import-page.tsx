@@ -68,7 +68,7 @@ export function ImportPage() {
   return (
     <Stack>
       <Title order={2}>{t('import.title')}</Title>
-      <SectionCard title={t('import.title')} testId="section-import">
+      <SectionCard title={t('import.upload')} testId="section-import">
         <Group align="flex-end">
           <FileInput label={t('import.file')} value={file} onChange={setFile} accept=".csv,.txt,.tsv,.gz,.parquet" w={360} data-testid="import-file" clearable />
           <Button onClick={() => void start()} disabled={!file || run.state === 'running'} loading={run.state === 'running'} data-testid="import-start">
