@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
-import { isUnavailable, type ReportData } from '../report/report-data.ts';
+import { isUnavailable, type ReportData, type Unavailable } from '../report/report-data.ts';
 import { sharedData } from '../testing/shared-data.ts';
 import { parseAnalyzeConfig } from './analyze-config.ts';
 import { analyzeFile } from './analyze-run.ts';
@@ -31,10 +31,11 @@ describe.skipIf(!existsSync(RETAIL))('cvm analyze on Online Retail: the retail a
       expect(c).toMatchObject({ n: 4338, cluster: 4338, label: 4338, label_zh: 4338, stage: 4338, rule: 4338 });
       expect(Number(c.next)).toBeGreaterThan(0);
       const data = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportData;
-      const s = (k: 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'hotProducts' | 'rules' | 'replenishment') => {
+      type Key = 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'hotProducts' | 'rules' | 'replenishment';
+      const s = <K extends Key>(k: K): Exclude<NonNullable<ReportData[K]>, Unavailable> => {
         const v = data[k];
         if (v === undefined || isUnavailable(v)) throw new Error(`${k} missing: ${JSON.stringify(v)}`);
-        return v;
+        return v as Exclude<NonNullable<ReportData[K]>, Unavailable>;
       };
       const clusters = s('clusters');
       expect(clusters.clusters.reduce((a, k) => a + k.customers, 0)).toBe(4338);
