@@ -7,9 +7,14 @@ import { registerCluster } from './cluster.ts';
 import { registerChurn } from './churn.ts';
 import { registerDiagnose } from './diagnose.ts';
 import { registerFit } from './fit.ts';
+import { registerHotProducts } from './hot-products.ts';
 import { registerLifecycle } from './lifecycle.ts';
+import { registerLoyalty } from './loyalty.ts';
 import { registerImport } from './import.ts';
 import { registerPredict } from './predict.ts';
+import { registerPyramid } from './pyramid.ts';
+import { registerReplenishment } from './replenishment.ts';
+import { registerRfm } from './rfm.ts';
 import { registerQuality } from './quality.ts';
 import { registerSummary } from './summary.ts';
 import { registerSurvival } from './survival.ts';
@@ -28,4 +33,9 @@ export function registerCommands(program: Command): void {
   registerCluster(program);
   registerLifecycle(program);
   registerBasket(program);
+  registerRfm(program);
+  registerPyramid(program);
+  registerHotProducts(program);
+  registerReplenishment(program);
+  registerLoyalty(program);
 }
