@@ -6,14 +6,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/api-client.ts';
 import type { CustomerRow } from '../../api/api-types.ts';
-import type { ClustersSection, LifecycleSection, Section } from '../../../../src/report/report-data.ts';
+import { isUnavailable, type ClustersSection, type LifecycleSection, type Section } from '../../../../src/report/report-data.ts';
+import { STAGES } from '../../../../src/analytics/lifecycle/lifecycle-stages.ts';
 import { QueryView } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { ServerTable } from '../../components/server-table.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { seesAnalyses } from '../../auth/page-access.ts';
-import { SEGMENT_IDS, TIER_IDS, segmentName, tierName } from '../../i18n/domain-labels.ts';
+import { SEGMENT_IDS, TIER_IDS, segmentName, stageName, tierName } from '../../i18n/domain-labels.ts';
 import type { Pyramid, RfmGrid, Segments } from './customers-api.ts';
 import { RfmHeatmap } from './rfm-heatmap.tsx';
 import { SegmentTable } from './segment-table.tsx';
@@ -38,6 +39,16 @@ export function CustomersPage() {
   const lifecycle = useSection<LifecycleSection>('/lifecycle', analyst);
   const [segment, setSegment] = useState<string | null>(null);
   const [tier, setTier] = useState<string | null>(null);
+  const [stage, setStage] = useState<string | null>(null);
+  const [cluster, setCluster] = useState<string | null>(null);
+  // Picking a segment or stage in the analyses lists its customers below.
+  const pick = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    document.querySelector('[data-testid="section-customer-list"]')?.scrollIntoView({ behavior: 'smooth' });
+  };
+  const clusterOptions = clusters.data && !isUnavailable(clusters.data)
+    ? clusters.data.clusters.map((c) => ({ value: String(c.id), label: i18n.label(c.label) }))
+    : [];
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
 
@@ -54,7 +65,7 @@ export function CustomersPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 6 }}>
             <SectionCard title={t('customers.segments')} testId="section-segments">
-              <QueryView query={segments} id="segments">{(s) => <SegmentTable segments={s} onPick={setSegment} />}</QueryView>
+              <QueryView query={segments} id="segments">{(s) => <SegmentTable segments={s} onPick={pick(setSegment)} />}</QueryView>
             </SectionCard>
           </Grid.Col>
         </Grid>
@@ -65,7 +76,7 @@ export function CustomersPage() {
           <QueryView query={clusters} id="clusters">{(c) => <ClusterTable clusters={c} />}</QueryView>
         </SectionCard>
         <SectionCard title={t('customers.lifecycle')} testId="section-lifecycle">
-          <QueryView query={lifecycle} id="lifecycle">{(l) => <LifecycleView lifecycle={l} />}</QueryView>
+          <QueryView query={lifecycle} id="lifecycle">{(l) => <LifecycleView lifecycle={l} onPick={pick(setStage)} />}</QueryView>
         </SectionCard>
         </>
       )}
@@ -76,9 +87,14 @@ export function CustomersPage() {
             data={SEGMENT_IDS.map((id) => ({ value: id, label: segmentName(id, lang) }))} />
           <Select placeholder={t('col.tier')} clearable value={tier} onChange={setTier} data-testid="customers-tier"
             data={TIER_IDS.map((id) => ({ value: id, label: tierName(id, lang) }))} />
+          <Select placeholder={t('col.stage')} clearable value={stage} onChange={setStage} data-testid="customers-stage"
+            data={STAGES.map((id) => ({ value: id, label: stageName(id, lang) }))} />
+          {clusterOptions.length > 0 && (
+            <Select placeholder={t('col.cluster')} clearable value={cluster} onChange={setCluster} data-testid="customers-cluster" data={clusterOptions} />
+          )}
         </Group>
         <ServerTable<CustomerRow> id="customers" path="/customers" csvPath="/customers.csv" csvLabel={t('churn.export')}
-          filters={{ q, segment, tier }} defaultSort="clv_12m" columns={customerColumns(i18n, 'customers')}
+          filters={{ q, segment, tier, stage, cluster }} defaultSort="clv_12m" columns={customerColumns(i18n, 'customers')}
           rowKey={(r) => String(r.customer_id)} />
       </SectionCard>
     </Stack>

@@ -1,7 +1,7 @@
 // Lifecycle stages (客户生命周期): today's customers per stage, the tree's rules in words, and a sankey
 // of the observed moves between two dates.
 import { useMemo } from 'react';
-import { Grid, Table, Text } from '@mantine/core';
+import { Grid, Table, Text, UnstyledButton } from '@mantine/core';
 import type { LifecycleSection } from '../../../../src/report/report-data.ts';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { Num } from '../../components/num.tsx';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { stageName } from '../../i18n/domain-labels.ts';
 import { movementGraph } from './movement-graph.ts';
 
-export function LifecycleView({ lifecycle }: { lifecycle: LifecycleSection }) {
+export function LifecycleView({ lifecycle, onPick }: { lifecycle: LifecycleSection; onPick: (stage: string) => void }) {
   const { t, lang, fmt } = useI18n();
   const option = useMemo<ChartOption>(() => {
     const { nodes, links } = movementGraph(lifecycle.movement.counts);
@@ -36,7 +36,7 @@ export function LifecycleView({ lifecycle }: { lifecycle: LifecycleSection }) {
           <Table.Tbody>
             {lifecycle.stages.map((s) => (
               <Table.Tr key={s.stage} data-testid={`stage-${s.stage}`}>
-                <Table.Td>{stageName(s.stage, lang)}</Table.Td>
+                <Table.Td><UnstyledButton c="teal" fz="sm" onClick={() => onPick(s.stage)}>{stageName(s.stage, lang)}</UnstyledButton></Table.Td>
                 <Table.Td ta="right"><Num value={s.customers} testId={`stage-${s.stage}-customers`} /></Table.Td>
               </Table.Tr>
             ))}
