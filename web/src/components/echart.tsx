@@ -1,63 +1,18 @@
-// ECharts through its tree-shakeable core: only the chart types and components the pages use are
-// registered, which keeps the chunk near half of the full build. Canvas renderer, because the
-// large-data modes (progressive rendering, `large` scatter/bar) are canvas-only.
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart, FunnelChart } from 'echarts/charts';
-import {
-  DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-import type { EChartsCoreOption } from 'echarts/core';
-import { useI18n } from '../i18n/i18n-context.tsx';
+// Charts load ECharts on first use: it is the largest part of the bundle (~220 kB gzipped) and the
+// login form, the overview and the lists do not need it.
+import { lazy, Suspense } from 'react';
+import { Center, Loader } from '@mantine/core';
+import type { EChartProps } from './echart-canvas.tsx';
 
-echarts.use([
-  BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart, FunnelChart,
-  DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapComponent,
-  CanvasRenderer,
-]);
+export type { ChartOption } from './echart-canvas.tsx';
 
-export type ChartOption = EChartsCoreOption;
+const EChartCanvas = lazy(() => import('./echart-canvas.tsx').then((m) => ({ default: m.EChartCanvas })));
 
-export function EChart({ option, height = 320, testId, onClick }: {
-  option: ChartOption;
-  height?: number;
-  testId?: string;
-  onClick?: (params: { name?: string; data?: unknown }) => void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const optionRef = useRef(option);
-  optionRef.current = option;
-  // ECharts picks its own locale (month names, toolbox) from the page at load; it must follow the switch.
-  const { lang } = useI18n();
-  const locale = lang === 'en' ? 'EN' : 'ZH';
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return undefined;
-    const c = echarts.init(el, undefined, { renderer: 'canvas', locale });
-    chart.current = c;
-    c.setOption(optionRef.current, { notMerge: true });
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, [locale]);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c || !onClick) return undefined;
-    c.on('click', onClick);
-    return () => { c.off('click', onClick); };
-  }, [onClick, locale]);
-
-  return <div ref={ref} style={{ width: '100%', height }} data-testid={testId} role="img" />;
+export function EChart(props: EChartProps) {
+  const height = props.height ?? 320;
+  return (
+    <Suspense fallback={<Center h={height}><Loader size="sm" /></Center>}>
+      <EChartCanvas {...props} />
+    </Suspense>
+  );
 }
