@@ -25,6 +25,8 @@ const EXIT: Record<string, number> = {
   // IngestError (src/ingest/ingest-error.ts); 'unreadable-input' and 'unwritable-output' as above, 75 = try again later
   'empty-file': 65, 'binary-file': 65, 'bad-encoding': 65, 'missing-columns': 65, 'bad-mapping': 64,
   'unsupported-kind': 64, 'strict-rejects': 65, 'all-rejected': 65, 'store-busy': 75,
+  // UserError (src/domain/users/user-error.ts)
+  'invalid-user': 65, 'user-exists': 65, 'user-not-found': 65, 'last-admin': 65,
   // ConfigError (src/pipeline/config-error.ts)
   'bad-config': 64, 'unreadable-config': 66,
 };

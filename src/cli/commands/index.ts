@@ -16,13 +16,19 @@ import { registerPyramid } from './pyramid.ts';
 import { registerReplenishment } from './replenishment.ts';
 import { registerRfm } from './rfm.ts';
 import { registerQuality } from './quality.ts';
+import { registerServe } from './serve.ts';
 import { registerSummary } from './summary.ts';
 import { registerSurvival } from './survival.ts';
+import { registerToken } from './token.ts';
+import { registerUser } from './user.ts';
 
 export function registerCommands(program: Command): void {
   registerAnalyze(program);
   registerImport(program);
   registerQuality(program);
+  registerServe(program);
+  registerUser(program);
+  registerToken(program);
   registerSummary(program);
   registerFit(program);
   registerPredict(program);

@@ -6,15 +6,15 @@ import type { Database } from '../../store/database.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface SessionsTable {
+export type SessionsTable = {
   /** HMAC-SHA256 (server secret) of the cookie value, hex. */
   id: string;
   user_id: number;
   created_at: CreatedAt;
   expires_at: ColumnType<Date, Date | string, Date | string>;
-}
+};
 
-export interface ApiTokensTable {
+export type ApiTokensTable = {
   id: Generated<number>;
   user_id: number;
   name: string;
@@ -22,19 +22,19 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: CreatedAt;
   last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-}
+};
 
-export interface SettingsTable {
+export type SettingsTable = {
   key: string;
   value: ColumnType<unknown, string, string>;
   updated_at: CreatedAt;
-}
+};
 
-export interface AuthTables {
+export type AuthTables = {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   settings: SettingsTable;
-}
+};
 
 export type AuthDatabase = Database & AuthTables;
 export type AuthDb = Kysely<AuthDatabase>;

@@ -1,0 +1,42 @@
+// Child process of an import started over the API (import-runner.ts): runs `cvm analyze`'s pipeline
+// (import the file, then analyse the whole folder) on a staging copy of the data folder and reports
+// progress over the IPC channel. A separate process so that the server's event loop and memory stay
+// free for the readers while the model is fitted, and a crash here cannot take the server down.
+import { analyzeFile } from '../../pipeline/analyze-run.ts';
+
+export interface WorkerInput {
+  file: string;
+  dataDir: string;
+  outDir: string;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; message: string }
+  | { type: 'done'; counts: Record<string, number>; rejectFile: string | null; status: string }
+  | { type: 'error'; message: string; code: string | null };
+
+function send(m: WorkerMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send) { process.stdout.write(JSON.stringify(m) + '\n'); resolve(); return; }
+    process.send(m, undefined, {}, () => resolve());
+  });
+}
+
+async function main(): Promise<void> {
+  const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
+  try {
+    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, onStep: (message) => void send({ type: 'progress', message }) });
+    const c = r.import.counts;
+    await send({
+      type: 'done', status: r.import.status, rejectFile: r.import.rejectFile,
+      counts: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, customers: r.pipeline.summary.customers },
+    });
+  } catch (error) {
+    const raw: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+    const code = typeof raw === 'string' ? raw : null;
+    await send({ type: 'error', message: error instanceof Error ? error.message : String(error), code });
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await main();
