@@ -44,11 +44,16 @@ CREATE TABLE IF NOT EXISTS sales_lines (
   exclusion VARCHAR            -- NULL, or why the line stays out of customer analytics
 );
 -- One row per order (lines of one order summed; a line without an order id is its own order), so
--- "orders" counts purchases, not lines, for order-line files such as Online Retail.
+-- "orders" counts purchases, not lines, for order-line files such as Online Retail. Lines without an
+-- order id pass straight through: grouping them by a made-up per-line key cost 1.5 s per read at
+-- 2.75M lines, and the analysis reads this view several times.
 CREATE OR REPLACE VIEW transactions AS
+  SELECT customer_id, order_id, ts, amount
+  FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL AND order_id IS NULL
+  UNION ALL
   SELECT customer_id, any_value(order_id) AS order_id, min(ts) AS ts, sum(amount) AS amount
-  FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL
-  GROUP BY customer_id, coalesce(order_id, concat('line ', batch_id, ':', source_line));
+  FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL AND order_id IS NOT NULL
+  GROUP BY customer_id, order_id;
 `;
 
 export interface StoredBatch {

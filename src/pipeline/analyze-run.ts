@@ -9,7 +9,6 @@ import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
 import type { CountModel, TimeUnit } from '../analytics/models/types.ts';
 import { customerChecksOfFolder } from '../analytics/quality/data-folder-quality.ts';
 import { salesQuality } from '../analytics/quality/sales-quality.ts';
-import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
 import { importSales, STORE_FILE, type ImportSalesResult } from '../ingest/import-sales.ts';
 import type { ColumnChoice } from '../ingest/sales-columns.ts';
@@ -19,6 +18,7 @@ import type { OperationalStore } from '../store/open-operational-store.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 import { analyzeRetail } from './analyze-retail.ts';
+import { openAnalysisDb, keepInStore } from './analysis-db.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
 import { saveAnalysisRun } from './save-analysis-run.ts';
@@ -40,6 +40,8 @@ export interface AnalyzeOptions {
   clvMonths?: number;
   annualDiscountRate?: number;
   holdout?: boolean;
+  /** false: skip RFM, the value pyramid, the composite score and the churn ranking (issue 5's benchmark measures their cost). */
+  segments?: boolean;
   lang?: Lang;
   currency?: string;
   /** Thresholds, weights and labels of the segments and retail analytics (analyze-config.ts); defaults when absent. */
@@ -68,17 +70,19 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
       path: o.file, dataDir, columns: o.columns, dateFormat: o.dateFormat, encoding: o.encoding, strict: o.strict,
       onProgress: (_s, message) => step(message),
     });
-    const db = await DuckDbEngine.open({ path: join(dataDir, STORE_FILE) });
+    const db = await openAnalysisDb(join(dataDir, STORE_FILE), dataDir);
     try {
       const pipeline = await runValuePipeline(db, {
         load: null, unit: o.unit, end: o.end, model: o.model, clvMonths: o.clvMonths, annualDiscountRate: o.annualDiscountRate,
         onStep: (s) => step(STEP_LABELS[s] ?? s),
       });
-      step('segmenting customers (RFM, pyramid, value score, churn warning)');
       const cfg = o.config;
-      await segmentCustomers(db, {
-        end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
-      });
+      if (o.segments !== false) {
+        step('segmenting customers (RFM, pyramid, value score, churn warning)');
+        await segmentCustomers(db, {
+          end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
+        });
+      }
       const retail = await analyzeRetail(db, { end: pipeline.summary.end, config: cfg, onStep: step });
       const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
       step('writing customers.csv and customers.parquet');
@@ -103,7 +107,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
         },
       });
       Object.assign(data, retail);
-      if (!temp) await saveAnalysisRun(db, resolve(o.file), data);
+      if (!temp) await keepInStore(db, () => saveAnalysisRun(db, resolve(o.file), data));
       const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
       writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
       writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));

@@ -61,17 +61,21 @@ export async function reportDataFromRun(db: DuckDbEngine, i: ReportInputs): Prom
   const data: ReportData = { generatedAt: new Date().toISOString(), currency: i.currency, overview, model };
   if (i.quality) data.dataQuality = { checks: i.quality };
   const clv = `clv_${r.horizon.clvMonths}m`;
+  const cols = await customerColumns(db);
   if (r.spendFit) {
     data.value = await valueSection(db, clv, r.horizon.clvMonths);
-    const top = await db.rows(`SELECT customer_id, p_alive, ${clv} AS clv, value_at_risk, last_purchase, total_spend, orders FROM customers
-      WHERE value_at_risk IS NOT NULL ORDER BY value_at_risk DESC LIMIT 20`);
-    const total = num(await db.scalar('SELECT sum(value_at_risk) FROM customers'));
-    data.atRisk = { totalValueAtRisk: total, customers: top.map((t) => ({ customer_id: String(t.customer_id), p_alive: num(t.p_alive), clv: num(t.clv), value_at_risk: num(t.value_at_risk), last_purchase: String(t.last_purchase), total_spend: num(t.total_spend), orders: num(t.orders) })) };
   } else {
     data.value = { unavailable: 'the file has no amounts, so there is no spend model and no CLV' };
-    data.atRisk = { unavailable: 'value at risk needs amounts' };
   }
-  data.sections = await segmentSections(db);
+  if (!r.spendFit) data.atRisk = { unavailable: 'value at risk needs amounts' };
+  else if (!cols.has('value_at_risk')) data.atRisk = { unavailable: 'the segment stage was switched off (--no-segments)' };
+  else {
+    const top = await db.rows(`SELECT customer_id, p_alive, ${clv} AS clv, value_at_risk, last_purchase, total_spend, orders FROM customers
+      WHERE value_at_risk IS NOT NULL ORDER BY value_at_risk DESC, customer_id LIMIT 20`); // ties (common at the top) in a fixed order
+    const total = num(await db.scalar('SELECT sum(value_at_risk) FROM customers'));
+    data.atRisk = { totalValueAtRisk: total, customers: top.map((t) => ({ customer_id: String(t.customer_id), p_alive: num(t.p_alive), clv: num(t.clv), value_at_risk: num(t.value_at_risk), last_purchase: String(t.last_purchase), total_spend: num(t.total_spend), orders: num(t.orders) })) };
+  }
+  data.sections = await segmentSections(db, cols);
   return data;
 }
 
@@ -94,13 +98,18 @@ async function valueSection(db: DuckDbEngine, clv: string, months: number): Prom
   };
 }
 
+/** Columns of `customers` in the current database (not a same-named table of an attached store). */
+async function customerColumns(db: DuckDbEngine): Promise<Set<string>> {
+  const rows = await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers' AND table_catalog = current_database()");
+  return new Set(rows.map((c) => String(c.column_name)));
+}
+
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const both = (en: string, zh: string) => `<span class="t-en">${esc(en)}</span><span class="t-zh">${esc(zh)}</span>`;
 const pctText = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** RFM segments and the value pyramid as extra report sections (bilingual tables). */
-async function segmentSections(db: DuckDbEngine): Promise<ExtraSection[]> {
-  const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")).map((c) => String(c.column_name)));
+async function segmentSections(db: DuckDbEngine, cols: ReadonlySet<string>): Promise<ExtraSection[]> {
   if (!cols.has('rfm_segment')) return [];
   const seg = await db.rows(`SELECT rfm_segment AS id, count(*) AS n, sum(total_spend) AS revenue FROM customers GROUP BY ALL`);
   const totalN = seg.reduce((a, b) => a + num(b.n), 0), totalRev = seg.reduce((a, b) => a + num(b.revenue), 0) || 1;

@@ -25,7 +25,7 @@ export interface SegmentOptions {
 }
 
 export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Promise<void> {
-  const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")).map((r) => String(r.column_name)));
+  const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers' AND table_catalog = current_database()")).map((r) => String(r.column_name)));
   const hasClv = [...cols].some((c) => /^clv_\d+m$/.test(c));
   const clv = hasClv ? [...cols].find((c) => /^clv_\d+m$/.test(c)) as string : 'expected_purchases_52w';
   const cuts = o.cuts ?? DEFAULT_CUTS;

@@ -12,6 +12,11 @@ export interface HoldoutCustomers {
   xHoldout: ArrayLike<number>;
   /** Length of each customer's holdout period, in the data's unit. */
   durationHoldout: ArrayLike<number>;
+  /**
+   * How many customers each entry stands for (default 1 each): a million customers grouped by
+   * (x, t_x, T, holdout duration, holdout purchases) are a few hundred thousand entries.
+   */
+  weight?: ArrayLike<number>;
 }
 
 export interface HoldoutBin {
@@ -57,9 +62,10 @@ export function holdoutCheck<P extends string>(model: CountModel<P>, params: Rec
     alive[i] = v[1];
     bought[i] = c.xHoldout[i] > 0 ? 1 : 0;
     const b = bins[Math.min(c.x[i], maxBin)];
-    b.customers++;
-    b.actual += c.xHoldout[i];
-    b.expected += v[0];
+    const w = c.weight ? c.weight[i] : 1;
+    b.customers += w;
+    b.actual += w * c.xHoldout[i];
+    b.expected += w * v[0];
   }
   let totalActual = 0, totalExpected = 0;
   for (const b of bins) {
@@ -68,7 +74,7 @@ export function holdoutCheck<P extends string>(model: CountModel<P>, params: Rec
     if (b.customers > 0) { b.actual /= b.customers; b.expected /= b.customers; }
   }
   return {
-    bins, errors: errorMetrics(predicted, c.xHoldout), totalActual, totalExpected,
-    pAlive: classificationQuality(alive, bought), expectedPurchasesAuc: classificationQuality(predicted, bought).auc,
+    bins, errors: errorMetrics(predicted, c.xHoldout, c.weight), totalActual, totalExpected,
+    pAlive: classificationQuality(alive, bought, c.weight), expectedPurchasesAuc: classificationQuality(predicted, bought, c.weight).auc,
   };
 }

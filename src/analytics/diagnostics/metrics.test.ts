@@ -29,3 +29,22 @@ describe('classification quality', () => {
     expect(classificationQuality([0.1, 0.2, 0.9], [1, 1, 0]).auc).toBe(0);
   });
 });
+
+describe('weights', () => {
+  it('count each entry that many times: the same metrics as the expanded list', () => {
+    const p = [0.9, 0.4, 0.4, 0.1, 0.7], y = [1, 1, 0, 0, 1], w = [3, 1, 2, 5, 2];
+    const expand = <T>(a: T[]): T[] => a.flatMap((v, i) => Array.from({ length: w[i] }, () => v));
+    const grouped = classificationQuality(p, y, w), flat = classificationQuality(expand(p), expand(y));
+    // Pairs by hand: positives 0.9×3, 0.4×1, 0.7×2; negatives 0.4×2, 0.1×5. 0.9 beats all 7 negatives
+    // (21), 0.7 too (14), 0.4 beats 5 and ties 2 (5 + 1 = 6): U = 41 of 6 × 7 = 42 pairs.
+    expect(grouped.auc).toBe(41 / 42);
+    expect(grouped.auc).toBe(flat.auc);
+    expect(grouped.n).toBe(13);
+    expect(grouped.positives).toBe(6);
+    expect(grouped.brier).toBeCloseTo(flat.brier, 14);
+    expect(grouped.logLoss).toBeCloseTo(flat.logLoss, 14);
+    const e = errorMetrics([2, 0, 5], [1, 1, 3], [2, 1, 4]), ef = errorMetrics([2, 2, 0, 5, 5, 5, 5], [1, 1, 1, 3, 3, 3, 3]);
+    expect(e.n).toBe(7);
+    for (const k of ['mae', 'rmse', 'bias', 'correlation'] as const) expect(e[k]).toBeCloseTo(ef[k], 14);
+  });
+});

@@ -11,18 +11,23 @@ export interface ErrorMetrics {
   correlation: number;
 }
 
-export function errorMetrics(predicted: ArrayLike<number>, actual: ArrayLike<number>): ErrorMetrics {
-  const n = predicted.length;
-  let ae = 0, se = 0, bias = 0, sp = 0, sa = 0;
-  for (let i = 0; i < n; i++) {
-    const d = predicted[i] - actual[i];
-    ae += Math.abs(d); se += d * d; bias += d; sp += predicted[i]; sa += actual[i];
+/**
+ * `weight` (optional) counts each entry that many times: a caller with a million customers passes
+ * their distinct (predicted, actual) rows with counts instead (holdout-diagnostics.ts).
+ */
+export function errorMetrics(predicted: ArrayLike<number>, actual: ArrayLike<number>, weight?: ArrayLike<number>): ErrorMetrics {
+  const k = predicted.length;
+  const w = (i: number): number => (weight ? weight[i] : 1);
+  let n = 0, ae = 0, se = 0, bias = 0, sp = 0, sa = 0;
+  for (let i = 0; i < k; i++) {
+    const d = predicted[i] - actual[i], wi = w(i);
+    n += wi; ae += wi * Math.abs(d); se += wi * d * d; bias += wi * d; sp += wi * predicted[i]; sa += wi * actual[i];
   }
   const mp = sp / n, ma = sa / n;
   let cov = 0, vp = 0, va = 0;
-  for (let i = 0; i < n; i++) {
-    const dp = predicted[i] - mp, da = actual[i] - ma;
-    cov += dp * da; vp += dp * dp; va += da * da;
+  for (let i = 0; i < k; i++) {
+    const dp = predicted[i] - mp, da = actual[i] - ma, wi = w(i);
+    cov += wi * dp * da; vp += wi * dp * dp; va += wi * da * da;
   }
   return { n, mae: ae / n, rmse: Math.sqrt(se / n), bias: bias / n, correlation: vp > 0 && va > 0 ? cov / Math.sqrt(vp * va) : NaN };
 }
@@ -38,26 +43,31 @@ export interface ClassificationQuality {
   logLoss: number;
 }
 
-export function classificationQuality(prob: ArrayLike<number>, outcome: ArrayLike<number>): ClassificationQuality {
-  const n = prob.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => prob[i] - prob[j]);
-  // AUC by the Mann-Whitney rank sum with mid-ranks for ties.
-  let rankSumPos = 0, positives = 0;
-  for (let s = 0; s < n;) {
-    let e = s;
-    while (e + 1 < n && prob[order[e + 1]] === prob[order[s]]) e++;
-    const midRank = (s + e) / 2 + 1;
-    for (let k = s; k <= e; k++) if (outcome[order[k]]) { rankSumPos += midRank; positives++; }
+/** `weight` (optional): how many customers each entry stands for, as in errorMetrics. */
+export function classificationQuality(prob: ArrayLike<number>, outcome: ArrayLike<number>, weight?: ArrayLike<number>): ClassificationQuality {
+  const k = prob.length;
+  const w = (i: number): number => (weight ? weight[i] : 1);
+  const order = Array.from({ length: k }, (_, i) => i).sort((i, j) => prob[i] - prob[j]);
+  // AUC = U / (positives · negatives), U = Σ over tie groups of positives × (negatives ranked below +
+  // half the negatives tied): the Mann-Whitney statistic with mid-ranks for ties. All terms are whole
+  // or half numbers far below 2^53, so U is exact (and equal to the rank-sum form's).
+  let u = 0, positives = 0, negatives = 0;
+  for (let s = 0; s < k;) {
+    let e = s, pos = 0, neg = 0;
+    while (e + 1 < k && prob[order[e + 1]] === prob[order[s]]) e++;
+    for (let j = s; j <= e; j++) { if (outcome[order[j]]) pos += w(order[j]); else neg += w(order[j]); }
+    u += pos * (negatives + neg / 2);
+    positives += pos; negatives += neg;
     s = e + 1;
   }
-  const negatives = n - positives;
-  const auc = positives > 0 && negatives > 0 ? (rankSumPos - positives * (positives + 1) / 2) / (positives * negatives) : NaN;
+  const auc = positives > 0 && negatives > 0 ? u / (positives * negatives) : NaN;
   let brier = 0, logLoss = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < k; i++) {
     const p = Math.min(1 - 1e-12, Math.max(1e-12, prob[i]));
-    const y = outcome[i] ? 1 : 0;
-    brier += (prob[i] - y) ** 2;
-    logLoss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
+    const y = outcome[i] ? 1 : 0, wi = w(i);
+    brier += wi * (prob[i] - y) ** 2;
+    logLoss -= wi * (y * Math.log(p) + (1 - y) * Math.log(1 - p));
   }
+  const n = positives + negatives;
   return { n, positives, auc, brier: brier / n, logLoss: logLoss / n };
 }
