@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // (a PGlite template and a PostgreSQL server, ~4 s and ~1 GiB): vitest runs a project's
 // globalSetup only when one of its files is selected.
 // A test that needs an operational store (PGlite or PostgreSQL) is named like these.
-const operationalStore = ['test/conformance/operational-*.test.ts'];
+// src/api's tests run the API over a real data folder and store, on both engines.
+const operationalStore = ['test/conformance/operational-*.test.ts', 'src/api/**/*.test.ts'];
 
 export default defineConfig({
   test: {
