@@ -63,6 +63,18 @@ describe('cvm analyze', () => {
     expect(existsSync(join(out, 'report.html'))).toBe(true);
   });
 
+  it('--no-segments leaves out the segment stage and says so in the report', async () => {
+    const out = join(dir, 'no-segments');
+    const r = await runCli('analyze', repoPath('samples', 'transactions.csv'), '--out', out, '--no-segments', '--no-holdout');
+    expect(r.code).toBe(0);
+    const head = readFileSync(join(out, 'customers.csv'), 'utf8').split('\n')[0].split(',');
+    expect(head).toContain('clv_12m');
+    for (const c of ['rfm_segment', 'pyramid_tier', 'value_score', 'churn_rank']) expect(head).not.toContain(c);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.atRisk.unavailable).toMatch(/--no-segments/);
+    expect((await runCli('analyze', '--help')).out).toMatch(/--no-segments/);
+  });
+
   it('tells the user which column it could not find', async () => {
     const odd = join(dir, 'odd.csv');
     writeFileSync(odd, 'shopper,day,paid\nA,2024-01-01,5\n');

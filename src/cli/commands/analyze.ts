@@ -17,7 +17,7 @@ interface AnalyzeFlags {
   customer?: string; date?: string; amount?: string; order?: string; quantity?: string; price?: string; product?: string;
   dateFormat?: string; encoding?: TextEncoding; strict?: boolean; data?: string;
   unit: TimeUnit; end?: string; model: CountModelChoice; clvMonths: string; discountRate: string;
-  holdout: boolean; lang: Lang; currency?: string; out: string; format: OutputFormat; config?: string;
+  holdout: boolean; segments: boolean; lang: Lang; currency?: string; out: string; format: OutputFormat; config?: string;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -42,6 +42,7 @@ export function registerAnalyze(program: Command): void {
     .option('--clv-months <n>', 'CLV horizon in months', '12')
     .option('--discount-rate <rate>', 'annual discount rate for CLV (applied monthly)', '0.10')
     .option('--no-holdout', 'skip the holdout check of the model')
+    .option('--no-segments', 'skip RFM, the value pyramid, the composite score and the churn ranking (to measure what they cost)')
     .addOption(new Option('--lang <lang>', 'report language (the page can switch)').choices(['en', 'zh-CN']).default('en'))
     .option('--currency <symbol>', 'currency symbol for the report, e.g. ¥')
     .option('--out <dir>', 'output folder', 'cvm-out')
@@ -66,7 +67,7 @@ Examples:
       const started = performance.now();
       const result = await analyzeFile({
         file, outDir: flags.out, dataDir: flags.data, columns, dateFormat: flags.dateFormat, encoding: flags.encoding, strict: flags.strict,
-        unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, lang: flags.lang, currency: flags.currency, config,
+        unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, segments: flags.segments, lang: flags.lang, currency: flags.currency, config,
         onStep: (m) => { if (flags.format === 'text') info(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${m}`); },
       });
       emit(flags.format, result, () => render(result));
