@@ -15,7 +15,7 @@ export interface AnalyzeConfig {
   pyramid: { cuts: PyramidCuts; rankBy: 'predicted' | 'historic' };
   composite: { weights: Weights };
   churn: { threshold: number };
-  clusters: { kMin: number; kMax: number; k: number | null; sample: number; seed: number; describeThreshold: number };
+  clusters: { kMin: number; kMax: number; k: number | null; sample: number; silhouetteSample: number; restarts: number; seed: number; describeThreshold: number };
   lifecycle: { windowDays: number; growth: number; maxDepth: number };
   survival: { lapseDays: number; by: string; cohortMonths: number };
   hotProducts: HotThresholds & { weeks: number; top: number };
@@ -24,7 +24,9 @@ export interface AnalyzeConfig {
 }
 
 /**
- * Defaults. Association rules: a retailer's catalogue has thousands of items and a basket a handful,
+ * Defaults. Clusters: k-means runs on a seeded sample of 10,000 customers (5 k-means++ starts per k) and
+ * the silhouette, O(n²), on 5,000 of them; the centroids of 10,000 customers on 3–6 features move
+ * far less than the clusters differ, and everyone is then assigned in SQL. Association rules: a retailer's catalogue has thousands of items and a basket a handful,
  * so arules' own 0.1 support finds nothing; 1 % of the orders (the Online Retail file: ~200 of 18,500
  * invoices) with confidence 0.5 keeps the rules a buyer would act on, and length ≤ 3 keeps them readable.
  */
@@ -33,7 +35,7 @@ export const DEFAULT_ANALYZE_CONFIG: AnalyzeConfig = {
   pyramid: { cuts: DEFAULT_CUTS, rankBy: 'predicted' },
   composite: { weights: DEFAULT_WEIGHTS },
   churn: { threshold: 0.5 },
-  clusters: { kMin: 2, kMax: 8, k: null, sample: 20_000, seed: 1, describeThreshold: 0.25 },
+  clusters: { kMin: 2, kMax: 8, k: null, sample: 10_000, silhouetteSample: 5_000, restarts: 5, seed: 1, describeThreshold: 0.25 },
   lifecycle: { windowDays: 90, growth: 0.2, maxDepth: 4 },
   survival: { lapseDays: 90, by: 'pyramid_tier', cohortMonths: 12 },
   hotProducts: { ...DEFAULT_HOT_THRESHOLDS, weeks: 4, top: 20 },
@@ -61,7 +63,8 @@ const schema = z.strictObject({
   }).partial(),
   churn: z.strictObject({ threshold: share }).partial(),
   clusters: z.strictObject({
-    kMin: whole(2, 50), kMax: whole(2, 50), k: whole(1, 50).nullable(), sample: whole(100, 1_000_000), seed: whole(0, 2 ** 31), describeThreshold: z.number().min(0).max(5),
+    kMin: whole(2, 50), kMax: whole(2, 50), k: whole(1, 50).nullable(), sample: whole(100, 1_000_000), silhouetteSample: whole(100, 100_000), restarts: whole(1, 100),
+    seed: whole(0, 2 ** 31), describeThreshold: z.number().min(0).max(5),
   }).partial(),
   lifecycle: z.strictObject({ windowDays: whole(1, 3650), growth: z.number().min(0).lt(1), maxDepth: whole(1, 10) }).partial(),
   survival: z.strictObject({ lapseDays: whole(1, 36500), by: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a column of customers.csv, e.g. pyramid_tier'), cohortMonths: whole(0, 120) }).partial(),

@@ -40,7 +40,9 @@ export async function retailClusters(db: DuckDbEngine, end: string, has: { quant
   const cols = await db.columns(`SELECT ${names.join(', ')} FROM retail_features
     ORDER BY hash(customer_id, ${c.seed}), customer_id LIMIT ${c.sample}`);
   const features = names.map((name) => ({ name, values: Float64Array.from(cols[name] as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : 0)) }));
-  const r = clusterCustomers(features, { kMin: c.kMin, kMax: c.kMax, k: c.k ?? undefined, seed: c.seed, describeThreshold: c.describeThreshold });
+  const r = clusterCustomers(features, {
+    kMin: c.kMin, kMax: c.kMax, k: c.k ?? undefined, seed: c.seed, restarts: c.restarts, silhouetteMaxExact: c.silhouetteSample, describeThreshold: c.describeThreshold,
+  });
   const labels = (lang: 'en' | 'zh') => `CASE cluster ${r.clusters.map((k) => `WHEN ${k.id} THEN ${quoteString(k.description[lang])}`).join(' ')} END`;
   await db.run(`CREATE OR REPLACE TEMP TABLE retail_cluster AS
     SELECT customer_id, cluster, ${labels('en')} AS cluster_label, ${labels('zh')} AS cluster_label_zh, ${names.join(', ')}

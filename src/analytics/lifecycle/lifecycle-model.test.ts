@@ -30,6 +30,10 @@ describe('runLifecycle', () => {
     expect(sql.tree.rules.map((r) => r.en)).toEqual(js.tree.rules.map((r) => r.en));
     expect(js.tree.rules.length).toBeGreaterThan(2); // a tree with real splits, not a stump
     expect(sql.today.ids).toEqual([]);
+    // The test period classified in SQL gives the same confusion matrix; training counts cover every customer.
+    expect(sql.test.confusion).toEqual(js.test.confusion);
+    expect(sql.test.accuracy).toBe(js.test.accuracy);
+    expect(sql.train).toEqual(js.train);
     expect(sql.today.stages).toEqual(js.today.stages);
     const rows = await db.rows('SELECT customer_id, stage, rule FROM lifecycle_today_stage');
     expect(rows).toHaveLength(js.today.ids.length);
@@ -37,6 +41,16 @@ describe('runLifecycle', () => {
     let same = 0;
     js.today.ids.forEach((id, i) => { if (byId.get(id)?.stage === js.today.predicted[i] && byId.get(id)?.rule === js.today.rule[i]) same++; });
     expect(same).toBe(js.today.ids.length);
+  });
+
+  it('in SQL mode reads only a seeded sample of the training customers, the same one each run', async () => {
+    const a = await runLifecycle(db, { maxTrainRows: 500, seed: 4, classifyInSql: true });
+    expect(a.train).toMatchObject({ customers: 2357, treeRows: 500, sampled: true });
+    expect(Object.values(a.train.stages).reduce((x, y) => x + y, 0)).toBe(2357);
+    expect(a.tree.rules.reduce((x, r) => x + r.n, 0)).toBe(500);
+    expect(a.test.n).toBe(2357);
+    const b = await runLifecycle(db, { maxTrainRows: 500, seed: 4, classifyInSql: true });
+    expect(b.tree.rules.map((r) => r.en)).toEqual(a.tree.rules.map((r) => r.en));
   });
 
   it('takes the window and cut-off given and refuses a window of no days', async () => {

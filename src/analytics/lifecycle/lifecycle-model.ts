@@ -97,14 +97,16 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   await db.run(lifecycleSql({ cutoff: c1, windowDays: w, growth, labels: true, target: 'lifecycle_train' }));
   await db.run(lifecycleSql({ cutoff: c2, windowDays: w, growth, labels: true, target: 'lifecycle_test' }));
   await db.run(lifecycleSql({ cutoff: end, windowDays: w, growth, labels: false, target: 'lifecycle_today' }));
-  const train = await readTable(db, 'lifecycle_train', true);
-  if (train.n < 2) throw new SummaryError('no-transactions', `only ${train.n} customer(s) bought on or before the training cut-off ${c1}`);
   const seed = o.seed ?? 1;
   // Growing and cross-validating ten more trees cost O(n·p) a level each but with a large constant
   // (a million customers: ~30 s); 100,000 customers pin splits that keep ≥ 0.5 % of the rows per
   // leaf to well within their noise, so larger bases train on a seeded sample of that size.
   const maxTrainRows = o.maxTrainRows ?? 100_000;
-  const rows = train.n > maxTrainRows ? sampleRows(train.n, maxTrainRows, new Random(seed)) : undefined;
+  // In SQL mode only the sample is read (hash-ordered by id and seed); otherwise all rows, sampled here.
+  const train = o.classifyInSql ? await readTrainSample(db, maxTrainRows, seed) : { ...(await readTable(db, 'lifecycle_train', true)), total: 0, stages: undefined };
+  if (!o.classifyInSql) train.total = train.n;
+  if (train.total < 2) throw new SummaryError('no-transactions', `only ${train.total} customer(s) bought on or before the training cut-off ${c1}`);
+  const rows = !o.classifyInSql && train.n > maxTrainRows ? sampleRows(train.n, maxTrainRows, new Random(seed)) : undefined;
   const treeRows = rows?.length ?? train.n;
   const minLeaf = o.minLeaf ?? Math.max(7, Math.round(0.005 * treeRows));
   const cart: CartOptions = { maxDepth: o.maxDepth ?? 4, minLeaf, minSplit: o.minSplit ?? 3 * minLeaf };
@@ -118,11 +120,10 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   const alpha = seq.steps[chosen].alpha;
   const rules = treeRules(tree, seq.collapseAlpha, alpha, LIFECYCLE_FEATURES.map((f) => featureLabel(f, w)), STAGES.map((s) => STAGE_NAMES[s]));
 
-  const test = await readTable(db, 'lifecycle_test', true);
-  const testPred = predictRows(tree, seq.collapseAlpha, alpha, test.features);
-  const trainCounts = countStages(train.y);
+  const test = o.classifyInSql ? await testInSql(db, rules) : await testInJs(db, tree, seq.collapseAlpha, alpha);
+  const trainCounts = train.stages ?? countStages(train.y);
   const baseline = STAGES.reduce((a, b) => (trainCounts[b] > trainCounts[a] ? b : a));
-  const metrics = classificationMetrics(test.y, testPred.classes, STAGES.length);
+  const metrics = classificationMetrics(test.y, test.predicted, STAGES.length);
   const baselineAccuracy = test.y.length ? test.y.filter((c) => STAGES[c] === baseline).length / test.y.length : Number.NaN;
 
   const today = o.classifyInSql ? await classifyTodayInSql(db, rules) : await classifyTodayInJs(db, tree, seq.collapseAlpha, alpha, rules);
@@ -140,7 +141,7 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
 
   return {
     settings: { windowDays: w, growth, end, trainCutoff: c1, testCutoff: c2, maxDepth: cart.maxDepth ?? 4, minLeaf, minSplit: cart.minSplit ?? 3 * minLeaf, folds: cv.folds, maxTrainRows, prune, seed },
-    train: { cutoff: c1, customers: train.n, stages: trainCounts, treeRows, sampled: rows !== undefined },
+    train: { cutoff: c1, customers: train.total, stages: trainCounts, treeRows, sampled: treeRows < train.total },
     test: { ...metrics, cutoff: c2, stages: countStages(test.y), baselineAccuracy, baselineStage: baseline },
     tree: { sequence: seq.steps, cvErrors: cv.errors, cvSe: cv.se, chosen, leaves: seq.steps[chosen].leaves, rules },
     today: { asOf: end, ...today },
@@ -167,4 +168,37 @@ SELECT customer_id, ${stageOfRule} AS stage, rule FROM (SELECT customer_id, ${ru
   const counts = await db.rows('SELECT stage, count(*) AS n FROM lifecycle_today_stage GROUP BY stage');
   const stages = Object.fromEntries(STAGES.map((s) => [s, Number(counts.find((c) => c.stage === s)?.n ?? 0)])) as StageCounts;
   return { customers: Object.values(stages).reduce((a, b) => a + b, 0), stages, ids: [], predicted: [], rule: new Int32Array(0) };
+}
+
+const stageNoSql = `CASE stage ${STAGES.map((st, k) => `WHEN '${st}' THEN ${k}`).join(' ')} END`;
+
+/** The training table's size and stage counts, and a seeded sample of at most `max` rows in customer order. */
+async function readTrainSample(db: DuckDbEngine, max: number, seed: number): Promise<{ n: number; total: number; stages: StageCounts; features: Float64Array[]; y: Int32Array }> {
+  const counts = await db.rows('SELECT stage, count(*) AS n FROM lifecycle_train GROUP BY stage');
+  const stages = Object.fromEntries(STAGES.map((st) => [st, Number(counts.find((c) => c.stage === st)?.n ?? 0)])) as StageCounts;
+  const cols = await db.columns(`SELECT ${LIFECYCLE_FEATURES.join(', ')}, ${stageNoSql} AS stage_no FROM (
+  SELECT * FROM lifecycle_train ORDER BY hash(customer_id, ${Math.round(seed)}), customer_id LIMIT ${Math.round(max)}
+) ORDER BY customer_id`);
+  const features = LIFECYCLE_FEATURES.map((f) => cols[f] as Float64Array);
+  return { n: features[0].length, total: Object.values(stages).reduce((a, b) => a + b, 0), stages, features, y: Int32Array.from(cols.stage_no as Float64Array) };
+}
+
+async function testInJs(db: DuckDbEngine, tree: ReturnType<typeof growTree>, collapse: Float64Array, alpha: number): Promise<{ y: Int32Array; predicted: Int32Array }> {
+  const test = await readTable(db, 'lifecycle_test', true);
+  return { y: test.y, predicted: predictRows(tree, collapse, alpha, test.features).classes };
+}
+
+/** The test period classified by the rules in SQL: (actual, predicted) pairs counted there, expanded here as small integers. */
+async function testInSql(db: DuckDbEngine, rules: Rule[]): Promise<{ y: Int32Array; predicted: Int32Array }> {
+  const pairs = await db.rows(`SELECT ${stageNoSql} AS actual, ${rulesCaseSql(rules, LIFECYCLE_FEATURES)} AS rule, count(*) AS n FROM lifecycle_test GROUP BY ALL ORDER BY ALL`);
+  const n = pairs.reduce((a, p) => a + Number(p.n), 0);
+  const y = new Int32Array(n), predicted = new Int32Array(n);
+  let i = 0;
+  for (const p of pairs) {
+    const k = Number(p.n);
+    y.fill(Number(p.actual), i, i + k);
+    predicted.fill(rules[Number(p.rule)].predicted, i, i + k);
+    i += k;
+  }
+  return { y, predicted };
 }
