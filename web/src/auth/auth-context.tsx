@@ -34,14 +34,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async login(email, password) {
       const s = await apiWrite<Session>('POST', '/auth/login', { email, password });
       setCsrfToken(s.csrfToken);
-      // Data cached under another account must not show through.
-      client.clear();
+      // Data cached under another account must not show through. (Not client.clear(): that would also
+      // drop the session query this provider observes, and the new session would never reach it.)
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME[0] });
       client.setQueryData(ME, s);
     },
     async logout() {
       try { await apiWrite('POST', '/auth/logout'); } finally {
         setCsrfToken(null);
-        client.clear();
+        client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME[0] });
         client.setQueryData(ME, null);
       }
     },
