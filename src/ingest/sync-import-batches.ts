@@ -6,7 +6,7 @@
 // folder that imported sales before it had an operational store (analyze-only folders never pay
 // for creating one).
 import { sql } from 'kysely';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { analyticsStorePath } from '../store/data-folder.ts';
 import type { OperationalStore } from '../store/open-operational-store.ts';
@@ -49,6 +49,8 @@ export async function syncImportBatches(dataDir: string, op: OperationalStore): 
   if (!existsSync(storePath) && pending.length === 0) return result;
   const db = await DuckDbEngine.open({ threads: 1 });
   try {
+    // With the operational store on a server, a customers import may be the folder's first use.
+    mkdirSync(dataDir, { recursive: true });
     await attach(db, storePath);
     const stored = (await tableExists(db, 'ingest_batches'))
       ? await db.rows(`SELECT content_hash, kind, file_name, counts, reject_file, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished FROM ingest_batches WHERE status = 'done' ORDER BY batch_id`)
