@@ -50,7 +50,7 @@ describe('cvm import', () => {
     ['wrong columns', ['people.csv', 'name,city\na,b\n'], [], 65, /lacks columns a sales import needs/],
     ['an unknown mapped column', ['s3.csv', SALES], ['--customer', 'nope'], 64, /--customer names column "nope"/],
     ['--strict with a reject', ['s4.csv', SALES], ['--date', '交易时间', '--strict'], 65, /--strict: 1 of 4 rows .* nothing was imported/],
-    ['an unsupported kind', ['s5.csv', SALES], ['--kind', 'customers'], 64, /--kind customers is not supported yet/],
+    ['an unsupported kind', ['s5.csv', SALES], ['--kind', 'orders'], 64, /argument 'orders' is invalid. Allowed choices are sales, customers, products, events, interactions/],
   ] as const)('%s: a one-line message and an exit code, never a stack trace', async (_what, input, extra, code, message) => {
     const path = input === null ? join(dir, 'missing.csv') : file(input[0], input[1]);
     const r = await runCli('import', path, '--data', join(dir, 'errors'), ...extra);
