@@ -18,7 +18,7 @@ import { generateTransactions } from './generate-transactions.ts';
 import { DuckDbEngine } from '../src/engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../src/engines/duckdb/sql-literal.ts';
 import { runValuePipeline } from '../src/pipeline/value-pipeline.ts';
-import { analyzeFile } from '../src/pipeline/analyze-run.ts';
+import { main as analyzeSuite } from './analyze-bench.ts';
 
 const SIZES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
 const dataDir = join(import.meta.dirname, 'data');
@@ -41,23 +41,6 @@ async function child(kind: string, file: string): Promise<void> {
              coalesce(avg(spend) FILTER (WHERE day > first_day), 0) AS monetary_value
       FROM f GROUP BY customer_id`);
     extra.customers = Number(await db.scalar('SELECT count(*) FROM s'));
-  } else if (kind === 'table-summary') {
-    // Issue 4's baseline: DuckDB reads the CSV into a table, then builds the summary from it.
-    await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteString(file)}, header = true)`);
-    await db.run(`CREATE TABLE s AS
-      WITH d AS (SELECT customer_id, CAST(date AS DATE) AS day, sum(amount) AS spend FROM t GROUP BY ALL),
-      f AS (SELECT *, min(day) OVER (PARTITION BY customer_id) AS first_day FROM d)
-      SELECT customer_id, count(*) - 1 AS frequency, (max(day) - min(day)) / 7.0 AS recency, (DATE '1998-06-30' - min(day)) / 7.0 AS "T",
-             coalesce(avg(spend) FILTER (WHERE day > first_day), 0) AS monetary_value
-      FROM f GROUP BY customer_id`);
-    extra.customers = Number(await db.scalar('SELECT count(*) FROM s'));
-  } else if (kind === 'analyze') {
-    // Issue 4's subject: `cvm analyze` as a user runs it (import into a temporary data folder,
-    // summary, fits, segments, holdout check, customers.csv/.parquet, report.html).
-    const out = join(dataDir, `analyze-${process.pid}`);
-    const r = await analyzeFile({ file, outDir: out });
-    rmSync(out, { recursive: true, force: true });
-    extra = { customers: r.pipeline.summary.customers, timings: { ...r.pipeline.timings, importSeconds: r.import.seconds } };
   } else {
     const out = join(dataDir, `customers-${process.pid}.csv`);
     const r = await runValuePipeline(db, {
@@ -98,19 +81,17 @@ const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(
 async function main(argv: string[]): Promise<void> {
   const arg = (name: string, fallback: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
   if (argv[0] === '--child') return child(argv[1], argv[2]);
+  // --suite analyze (issues 4 and 5): cvm analyze vs DuckDB reading the CSV into a table + the summary, with and without segments.
+  if (arg('--suite', 'pipeline') === 'analyze') return analyzeSuite(argv.filter((_, i) => argv[i] !== '--suite' && argv[i - 1] !== '--suite'));
   const sizes = arg('--sizes', '100k,1m,5m').split(',');
   const repeats = Number(arg('--repeats', '3'));
-  // --suite pipeline (issue 3): value pipeline vs DuckDB's summary straight from the CSV;
-  // --suite analyze (issue 4): cvm analyze vs DuckDB reading the CSV into a table + the summary.
-  const suite = arg('--suite', 'pipeline');
   const rows: string[] = [];
   for (const label of sizes) {
     const n = SIZES[label];
     if (!n) throw new Error(`unknown size ${label}`);
     const file = await ensureData(label, n);
     const base: Measurement[] = [], pipe: Measurement[] = [];
-    const [baseKind, pipeKind] = suite === 'analyze' ? ['table-summary', 'analyze'] : ['baseline', 'pipeline'];
-    for (let i = 0; i < repeats; i++) { base.push(run(baseKind, file)); pipe.push(run(pipeKind, file)); }
+    for (let i = 0; i < repeats; i++) { base.push(run('baseline', file)); pipe.push(run('pipeline', file)); }
     const b = median(base.map((m) => m.seconds)), p = median(pipe.map((m) => m.seconds));
     const last = pipe[pipe.length - 1];
     const row = `| ${label} | ${last.customers?.toLocaleString('en-US')} | ${b.toFixed(2)} s | ${p.toFixed(2)} s | **${(p / b).toFixed(2)}×** | ${Math.max(...base.map((m) => m.peakMb)).toFixed(0)} MB | ${Math.max(...pipe.map((m) => m.peakMb)).toFixed(0)} MB | ${Object.entries(last.timings ?? {}).map(([k, v]) => `${k} ${k === 'patterns' || k === 'pairs' ? v : v.toFixed(2)}`).join(', ')} |`;
@@ -120,9 +101,7 @@ async function main(argv: string[]): Promise<void> {
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; median of ${repeats} alternating runs.`,
     '',
-    suite === 'analyze'
-      ? '| size | customers | DuckDB CSV → table + summary | cvm analyze | ratio | peak RSS baseline | peak RSS analyze | steps (s) |'
-      : '| size | customers | DuckDB summary only | whole pipeline | ratio | peak RSS summary | peak RSS pipeline | pipeline steps (s) |',
+    '| size | customers | DuckDB summary only | whole pipeline | ratio | peak RSS summary | peak RSS pipeline | pipeline steps (s) |',
     '|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
