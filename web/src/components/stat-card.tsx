@@ -24,7 +24,7 @@ export function StatCard({ label, value, previous, kind, testId, higherIsBetter 
           ? <Text size="xs" c="dimmed" data-testid={`${testId}-change`} data-value="">{previous === null ? t('overview.noPrevious') : '—'}</Text>
           : (
             <Text size="xs" c={change === 0 ? 'dimmed' : (change > 0) === higherIsBetter ? 'teal' : 'red'} data-testid={`${testId}-change`} data-value={change}>
-              {change >= 0 ? '▲' : '▼'} {fmt.percent(Math.abs(change))} {t('overview.change')}
+              {change > 0 ? '▲' : change < 0 ? '▼' : '='} {fmt.percent(Math.abs(change))} {t('overview.change')}
             </Text>
           )}
       </Group>

@@ -37,7 +37,7 @@ export function HotProducts({ hot }: { hot: HotProductsSection }) {
           <Table.Tbody>
             {hot.top.map((p, i) => (
               <Table.Tr key={p.productId} data-testid="hot-row">
-                <Table.Td>{p.name ?? p.productId} {p.hot && <Badge color="orange" size="xs">hot</Badge>}</Table.Td>
+                <Table.Td>{p.name ?? p.productId} {p.hot && <Badge color="orange" size="xs" data-testid="hot-badge">{lang === 'en' ? 'hot' : '热门'}</Badge>}</Table.Td>
                 {CONDITIONS.map((c) => (
                   <Table.Td key={c.id} ta="right"><Num value={p[c.id]} kind={c.kind} testId={`hot-${c.id}-${i}`} /></Table.Td>
                 ))}

@@ -33,8 +33,17 @@ export function RulesExplorer({ rules }: { rules: RulesSection }) {
       <Text size="sm" c="dimmed" mb="xs">
         <Num value={rules.baskets} testId="rules-baskets" /> {lang === 'en' ? `baskets (by ${rules.basketBy})` : `个购物篮（按${rules.basketBy === 'order' ? '订单' : '客户·日'}）`},
         {' '}<Num value={rules.kept} testId="rules-kept" /> / <Num value={rules.found} testId="rules-found" /> {lang === 'en' ? 'rules kept' : '条规则保留'}
-        {' '}(support ≥ {fmt.significant(rules.support)}, confidence ≥ {fmt.significant(rules.confidence)})
+        {' '}({t('products.support')} ≥ {fmt.significant(rules.support)}, {t('products.confidence')} ≥ {fmt.significant(rules.confidence)})
       </Text>
+      {rules.top.length === 0 && (
+        <Text c="dimmed" data-testid="rules-none">
+          {lang === 'en'
+            ? 'No rule reaches these thresholds: lower the minimum support or confidence in the settings and analyse again.'
+            : '没有规则达到这些阈值：可在设置中降低最小支持度或置信度后重新分析。'}
+        </Text>
+      )}
+      {rules.top.length > 0 && (
+      <>
       <Group mb="sm">
         <TextInput placeholder={t('products.product')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="rules-search" />
         <NumberInput label={t('products.minLift')} value={minLift} min={0} step={0.5} decimalScale={2} w={140}
@@ -68,6 +77,8 @@ export function RulesExplorer({ rules }: { rules: RulesSection }) {
           </Table.ScrollContainer>
         </Grid.Col>
       </Grid>
+      </>
+      )}
     </>
   );
 }
