@@ -59,6 +59,7 @@ function Body({ c }: { c: Customer360 }) {
                 <Group align="baseline">
                   <Text c="dimmed">{t('col.clv_12m')}</Text>
                   <Num value={clvOf(s)} kind="money" testId="c360-clv" fz={24} fw={700} />
+                  {!interval && <Text c="dimmed" size="sm" data-testid="c360-no-interval">{t('c360.noInterval')}</Text>}
                   {interval && (
                     <Text c="dimmed" size="sm">
                       {t('c360.interval')} <Num value={interval[0]} kind="money" testId="c360-clv-lower" /> – <Num value={interval[1]} kind="money" testId="c360-clv-upper" />
