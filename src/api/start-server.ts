@@ -1,5 +1,6 @@
 // `cvm serve` without the CLI: opens the data folder's stores, builds the app, listens, and closes it
 // all again. Used by the serve command, the load benchmark and tests that need a real socket.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -86,8 +87,16 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     url: `http://${host}:${address.port}`,
     deps,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await closeApiDeps(deps);
+      // PGlite's close is WASM work with no handle of its own: keep the loop alive until it is done.
+      const keepAlive = setInterval(() => undefined, 1000);
+      try {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        (server as Server).closeAllConnections(); // keep-alive and event streams would hold close() open
+        await closed;
+        await closeApiDeps(deps);
+      } finally {
+        clearInterval(keepAlive);
+      }
     },
   };
 }
