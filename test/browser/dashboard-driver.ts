@@ -1,0 +1,17 @@
+// Assertions the browser tests make on the dashboard (the actions are in test/support/dashboard-session.ts).
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { shownValue } from '../support/dashboard-session.ts';
+
+/** Expects each figure on screen to carry exactly the API's number (same JSON double, no tolerance). */
+export async function expectShown(page: Page, expected: Record<string, number | null>): Promise<void> {
+  const shown: Record<string, number | null> = {};
+  for (const id of Object.keys(expected)) shown[id] = await shownValue(page, id);
+  expect(shown).toEqual(expected);
+}
+
+/** Fails when any section of the page shows an error notice (test ids ending in -error). */
+export async function expectNoErrorNotice(page: Page): Promise<void> {
+  const texts = await page.locator('[data-testid$="-error"], [data-testid="error"]').allInnerTexts();
+  expect(texts, `error notices on ${page.url()}`).toEqual([]);
+}
