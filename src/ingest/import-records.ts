@@ -160,7 +160,11 @@ async function intoOperational(s: Step, kind: RecordKind, op: OperationalStore):
     rejectFile = await rejectsOrRefuse(s, counts, recordRejectFileName(kind, batch.id, s.fileName));
     s.progress(`writing ${counts.loaded} ${kind} to the operational store (batch ${batch.id})`);
     if (kind === 'customers') Object.assign(counts, await loadCustomers(s.db, trx, batch.id, s.staged.mapping.columns));
-    else Object.assign(counts, await loadInteractions(s.db, trx, batch.id));
+    else {
+      // Records an earlier batch stored move from loaded to already loaded, keeping read = the sum of the parts.
+      const { alreadyLoaded, ...rest } = await loadInteractions(s.db, trx, batch.id);
+      Object.assign(counts, rest, { loaded: counts.loaded - alreadyLoaded, alreadyLoaded: counts.alreadyLoaded + alreadyLoaded });
+    }
     await trx.updateTable('import_batches').set({ reject_file: rejectFile }).where('id', '=', batch.id).execute();
     return flatCounts(counts);
   });

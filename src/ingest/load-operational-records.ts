@@ -2,7 +2,7 @@
 // transaction (runImportBatch's), a page of rows at a time so a large member list never sits in
 // memory whole. Customers are upserted by member number; interactions are linked to the customer
 // with their member number when there is one (and keep the number when there is not yet).
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { upsertCustomers } from '../domain/customers/customer-repository.ts';
 import type { CustomerRecord } from '../domain/customers/customer-record.ts';
 import type { DuckDbEngine, Row } from '../engines/duckdb/duckdb-engine.ts';
@@ -62,6 +62,9 @@ export async function loadCustomers(db: DuckDbEngine, trx: Trx, batchId: number,
     totals.updated += r.updated;
     totals.unchanged += r.unchanged;
   });
+  // Interactions imported before their customer carry only the member number: link them now.
+  await sql`update interactions set customer_id = c.id from customers c
+    where interactions.customer_id is null and interactions.customer_code = c.customer_code`.execute(trx);
   return totals;
 }
 
@@ -70,8 +73,8 @@ export async function loadCustomers(db: DuckDbEngine, trx: Trx, batchId: number,
  * resolution time ('resolved'); calls, visits and surveys are 'closed' (they are records of
  * something done, not cases to work on).
  */
-export async function loadInteractions(db: DuckDbEngine, trx: Trx, batchId: number): Promise<{ unlinked: number; anonymous: number }> {
-  const counts = { unlinked: 0, anonymous: 0 };
+export async function loadInteractions(db: DuckDbEngine, trx: Trx, batchId: number): Promise<{ unlinked: number; anonymous: number; alreadyLoaded: number }> {
+  const counts = { unlinked: 0, anonymous: 0, alreadyLoaded: 0 };
   const select = `f_customer, f_kind, strftime(f_date, '%Y-%m-%d %H:%M:%S') AS occurred_at, f_channel, f_subject, f_body, f_score, f_satisfaction,
     f_status, strftime(f_resolvedAt, '%Y-%m-%d %H:%M:%S') AS resolved_at, f_order`;
   await forEachPage(db, select, async (rows) => {
@@ -81,7 +84,10 @@ export async function loadInteractions(db: DuckDbEngine, trx: Trx, batchId: numb
       const found = await trx.selectFrom('customers').select(['id', 'customer_code']).where('customer_code', 'in', codes.slice(i, i + INSERT_ROWS)).execute();
       for (const c of found) ids.set(c.customer_code, c.id);
     }
-    const values = rows.map((r) => {
+    const stored = await storedInteractions(trx, rows);
+    const fresh = rows.filter((r) => !stored.has(interactionKey(r)));
+    counts.alreadyLoaded += rows.length - fresh.length;
+    const values = fresh.map((r) => {
       const code = text(r.f_customer);
       if (code === null) counts.anonymous++;
       else if (!ids.has(code)) counts.unlinked++;
@@ -98,4 +104,23 @@ export async function loadInteractions(db: DuckDbEngine, trx: Trx, batchId: numb
     for (let i = 0; i < values.length; i += INSERT_ROWS) await trx.insertInto('interactions').values(values.slice(i, i + INSERT_ROWS)).execute();
   });
   return counts;
+}
+
+/** What makes two interaction records the same: member number, kind, time, subject and text. */
+const interactionKey = (r: Row): string => JSON.stringify([text(r.f_customer), String(r.f_kind), String(r.occurred_at), text(r.f_subject), text(r.f_body)]);
+
+/**
+ * Keys of interactions already stored at the times this page has (an overlapping export): only
+ * records at one of those times can match, so the lookup stays as small as the page.
+ */
+async function storedInteractions(trx: Trx, rows: readonly Row[]): Promise<Set<string>> {
+  const times = [...new Set(rows.map((r) => String(r.occurred_at)))];
+  const keys = new Set<string>();
+  for (let i = 0; i < times.length; i += INSERT_ROWS) {
+    const found = await trx.selectFrom('interactions')
+      .select(['customer_code', 'kind', sql<string>`to_char(occurred_at, 'YYYY-MM-DD HH24:MI:SS')`.as('occurred_at'), 'subject', 'body'])
+      .where((eb) => eb('occurred_at', 'in', times.slice(i, i + INSERT_ROWS).map((t) => sql<Date>`cast(${t} as timestamptz)`))).execute();
+    for (const f of found) keys.add(JSON.stringify([f.customer_code, f.kind, f.occurred_at, f.subject, f.body]));
+  }
+  return keys;
 }

@@ -135,6 +135,15 @@ for (const engine of enginesUnderTest()) {
         { customer_id: null, customer_code: 'M999', kind: 'call', status: 'closed', score: null, channel: '电话', subject: '回访' },
         { customer_id: null, customer_code: null, kind: 'visit', status: 'closed', score: null, channel: '门店', subject: null },
       ]);
+
+      // An overlapping export: its first record is line 3 of the first file, the second is new.
+      const overlap = await run('interactions', file('overlap.csv', 'customer_id,kind,occurred_at,channel,subject,body,score\nM002,survey,2024-07-02,短信,满意度,很好,9\nM999,visit,2024-07-08,门店,,,\n'));
+      expect(overlap.counts).toMatchObject({ read: 2, loaded: 1, alreadyLoaded: 1, unlinked: 1 });
+      // M999 becomes a customer later: the interactions that carried the number are linked to them.
+      await run('customers', file('late.csv', 'customer_id,name\nM999,晚到\n'));
+      const m999 = await getCustomerByCode(t.store.db, 'M999');
+      const linked = await t.store.db.selectFrom('interactions').select('customer_id').where('customer_code', '=', 'M999').execute();
+      expect(linked).toEqual([{ customer_id: m999?.id }, { customer_id: m999?.id }]);
     });
 
     test('the sample store imports cleanly, and the quality report finds the mess its generator planted', async () => {
