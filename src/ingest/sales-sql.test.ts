@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
-import { dateSql } from './sales-sql.ts';
+import { createRowsSql, dateSql } from './sales-sql.ts';
 
 let db: DuckDbEngine;
 beforeAll(async () => { db = await DuckDbEngine.open({ threads: 1 }); });
@@ -38,5 +38,18 @@ describe('dateSql', () => {
 
   it('uses --date-format alone when given', async () => {
     expect(await parse(['05/01/2011', '2011-01-05'], '%d/%m/%Y')).toEqual(['2011-01-05 00:00:00', null]);
+  });
+});
+
+describe('createRowsSql text fields', () => {
+  it('trims edge spaces and turns blank values into NULL, as NULLIF(trim(v), \'\') does', async () => {
+    const values = ['C1', ' C1', 'C1  ', '  ', '', 'C 1', '\tC1', null];
+    await db.run('CREATE OR REPLACE TEMP TABLE raw_rows (c VARCHAR, d VARCHAR, a VARCHAR)');
+    await db.run(`INSERT INTO raw_rows VALUES ${values.map((v) => `(${v === null ? 'NULL' : quoteString(v)}, '2011-01-05', '1')`).join(', ')}`);
+    await db.run(createRowsSql({ columns: { customer: 'c', date: 'd', amount: 'a' }, typed: false }, 'raw_rows'));
+    const got = (await db.rows('SELECT customer_id FROM ingest_rows ORDER BY rowid')).map((r) => r.customer_id);
+    const want = (await db.rows("SELECT NULLIF(trim(c), '') AS v FROM raw_rows ORDER BY rowid")).map((r) => r.v);
+    expect(got).toEqual(want);
+    expect(got).toEqual(['C1', 'C1', 'C1', null, null, 'C 1', '\tC1', null]);
   });
 });
