@@ -1,41 +1,57 @@
-// Settings (admin only): thresholds, weights and the segment map as the server keeps them, edited as
-// JSON; the server validates and its message is shown when it refuses.
+// Settings (admin only): thresholds, weights and the segment map (a note per RFM segment, e.g. its
+// retention playbook), as the server keeps them. The server validates names and values and its
+// message is shown when it refuses. `cvm analyze` does not read these yet, which the page says.
 import { useState } from 'react';
-import { Alert, Button, Group, JsonInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiWrite } from '../../api/api-client.ts';
 import { ErrorNotice } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { SEGMENT_IDS, segmentName } from '../../i18n/domain-labels.ts';
+import { KeyValueEditor } from './key-value-editor.tsx';
+import { fromRows, toRows, type Settings, type SettingsRows } from './settings-rows.ts';
 
 export function SettingsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const client = useQueryClient();
-  const settings = useQuery({ queryKey: ['/settings'], queryFn: () => apiGet<unknown>('/settings') });
-  const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? (settings.data === undefined ? '' : JSON.stringify(settings.data, null, 2));
+  const settings = useQuery({ queryKey: ['/settings'], queryFn: () => apiGet<Settings>('/settings') });
+  const [draft, setDraft] = useState<SettingsRows | null>(null);
+  const rows = draft ?? (settings.data ? toRows(settings.data) : null);
+  const parsed = rows ? fromRows(rows) : null;
   const save = useMutation({
-    mutationFn: (body: unknown) => apiWrite('PUT', '/settings', body),
-    onSuccess: () => { setDraft(null); void client.invalidateQueries({ queryKey: ['/settings'] }); },
+    mutationFn: (body: Settings) => apiWrite<Settings>('PUT', '/settings', body),
+    onSuccess: (saved) => { setDraft(null); client.setQueryData(['/settings'], saved); },
   });
-  let parsed: unknown = undefined;
-  let invalid = false;
-  try { parsed = text ? JSON.parse(text) : undefined; } catch { invalid = true; }
+  const set = (part: keyof SettingsRows) => (next: SettingsRows[typeof part]) => rows && setDraft({ ...rows, [part]: next });
   return (
     <Stack>
       <Title order={2}>{t('settings.title')}</Title>
-      <SectionCard title={t('settings.title')} testId="section-settings">
-        {settings.isError && <ErrorNotice error={settings.error} />}
-        <JsonInput autosize minRows={12} maxRows={40} value={text} onChange={setDraft} formatOnBlur validationError={t('settings.invalid')}
-          data-testid="settings-json" />
-        <Group mt="sm">
-          <Button disabled={invalid || parsed === undefined || draft === null} loading={save.isPending} onClick={() => save.mutate(parsed)} data-testid="settings-save">
-            {t('settings.save')}
-          </Button>
-          {save.isSuccess && draft === null && <Text c="teal" size="sm">{t('settings.saved')}</Text>}
-        </Group>
-        {save.isError && <Alert color="red" mt="sm" data-testid="settings-error">{save.error.message}</Alert>}
-      </SectionCard>
+      <Text c="dimmed" size="sm">{t('settings.note')}</Text>
+      {settings.isError && <ErrorNotice error={settings.error} />}
+      {rows && (
+        <>
+          <SectionCard title={t('settings.thresholds')} testId="settings-thresholds">
+            <KeyValueEditor rows={rows.thresholds} onChange={set('thresholds')} numeric id="thresholds" />
+          </SectionCard>
+          <SectionCard title={t('settings.weights')} testId="settings-weights">
+            <KeyValueEditor rows={rows.weights} onChange={set('weights')} numeric min={0} id="weights" />
+          </SectionCard>
+          <SectionCard title={t('settings.segmentMap')} testId="settings-segment-map">
+            <KeyValueEditor rows={rows.segmentMap} onChange={set('segmentMap')} id="segment-map"
+              keys={SEGMENT_IDS.map((id) => ({ value: id, label: segmentName(id, lang) }))} />
+          </SectionCard>
+          <Group>
+            <Button disabled={draft === null || typeof parsed === 'string'} loading={save.isPending}
+              onClick={() => { if (parsed && typeof parsed !== 'string') save.mutate(parsed); }} data-testid="settings-save">
+              {t('settings.save')}
+            </Button>
+            {typeof parsed === 'string' && draft !== null && <Text c="red" size="sm" data-testid="settings-invalid">{parsed}</Text>}
+            {save.isSuccess && draft === null && <Text c="teal" size="sm" data-testid="settings-saved">{t('settings.saved')}</Text>}
+          </Group>
+          {save.isError && <Alert color="red" data-testid="settings-error">{save.error.message}</Alert>}
+        </>
+      )}
     </Stack>
   );
 }
