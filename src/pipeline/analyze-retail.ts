@@ -5,6 +5,7 @@
 // the report sections. A part whose data is missing or too short says so in its section (the
 // analysis errors of each area carry a code and a message meant for the user); anything else fails.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
 import { CUSTOMER_ORDER } from '../analytics/summary/summary-sql.ts';
 import type { ReportData, Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
@@ -39,8 +40,23 @@ async function part<T extends object>(run: () => Promise<T | Unavailable>): Prom
  */
 export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise<RetailSections> {
   const c = o.config ?? DEFAULT_ANALYZE_CONFIG;
-  const step = o.onStep ?? (() => {});
   await db.run(RETAIL_LINES_SQL);
+  // The store's `transactions` is a view that groups the sales lines into orders; lifecycle, lapse,
+  // cohorts and loyalty each read it, so it is computed once into a temp table of the same name,
+  // which DuckDB resolves before the view, and dropped at the end.
+  const catalog = String(await db.scalar('SELECT current_database()'));
+  await db.run(`CREATE OR REPLACE TEMP TABLE transactions AS SELECT * FROM ${quoteIdent(catalog)}.main.transactions`);
+  try {
+    return await stages(db, o, c);
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS temp.transactions; DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
+      DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
+      DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features`);
+  }
+}
+
+async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Promise<RetailSections> {
+  const step = o.onStep ?? (() => {});
   const has = await salesColumnsPresent(db);
   const out: RetailSections = {};
   const joins: { table: string; columns: string[] }[] = [];
@@ -73,9 +89,6 @@ export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise
   if (rep.table) joins.push({ table: rep.table, columns: ['next_replenishment', 'replenishment_due_items'] });
 
   await addColumns(db, joins);
-  await db.run(`DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
-    DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
-    DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features`);
   return out;
 }
 

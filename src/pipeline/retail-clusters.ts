@@ -32,7 +32,7 @@ export function nearestCentroidSql(r: ClusterResult): string {
 }
 
 export async function retailClusters(db: DuckDbEngine, end: string, has: { quantity: boolean; discount: boolean }, c: AnalyzeConfig['clusters']): Promise<RetailClusters> {
-  await db.run(customerFeaturesSql({ source: 'retail_lines', end, has: { order: true, quantity: has.quantity, discount: has.discount, category: false }, target: 'retail_features' }));
+  await db.run(customerFeaturesSql({ source: 'retail_lines', end, has: { order: true, quantity: has.quantity, discount: has.discount, category: false }, target: 'retail_features', temp: true }));
   const names = availableFeatures({ order: true, quantity: has.quantity, discount: has.discount, category: false });
   const of = Number(await db.scalar('SELECT count(*) FROM retail_features'));
   // A hash of the id with the seed orders the sample: the same customers every run, whatever order

@@ -44,7 +44,7 @@ export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeCo
   const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")).map((x) => String(x.column_name)));
   if (!cols.has(c.by)) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
   await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM customers`);
-  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse' }));
+  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true }));
   const p = await db.columns(`SELECT grp, duration_days, lapsed, count(*) AS n, sum(returned_after_lapse) AS returned
     FROM customer_lapse GROUP BY ALL ORDER BY grp, duration_days, lapsed`);
   const grp = p.grp as (string | null)[];

@@ -17,6 +17,8 @@ export interface FeatureSqlSpec {
   end: string;
   has: { order: boolean; quantity: boolean; discount: boolean; category: boolean };
   target?: string;
+  /** A TEMP table (in memory, not written to a store file). */
+  temp?: boolean;
 }
 
 /** The clustering features the spec's columns allow, in the order they are described in. */
@@ -35,7 +37,7 @@ export function customerFeaturesSql(s: FeatureSqlSpec): string {
     s.has.discount ? 'max(discounted) / max(purchase_lines) AS discount_share' : '',
     s.has.category ? 'max(categories) AS categories' : '',
   ].filter(Boolean).map((x) => `,\n    ${x}`).join('');
-  return `CREATE OR REPLACE TABLE ${quoteIdent(s.target ?? 'customer_features')} AS
+  return `CREATE OR REPLACE ${s.temp ? 'TEMP ' : ''}TABLE ${quoteIdent(s.target ?? 'customer_features')} AS
 WITH lines AS (
   SELECT * FROM ${source} WHERE CAST(ts AS DATE) <= ${end}
 ), orders AS (

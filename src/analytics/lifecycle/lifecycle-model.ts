@@ -40,6 +40,7 @@ export interface LifecycleOptions {
   /**
    * Classify today's customers in SQL into the table lifecycle_today_stage(customer_id, stage, rule)
    * instead of reading them into JS (for a large base): today.ids, predicted and rule are then empty.
+   * The work tables (lifecycle_days, _train, _test, _today, …) are then TEMP tables, kept out of a store file.
    */
   classifyInSql?: boolean;
 }
@@ -87,16 +88,17 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   const growth = o.growth ?? 0.2;
   if (!(Number.isInteger(w) && w >= 1)) throw new SummaryError('invalid-option', `the window must be a whole number of days ≥ 1, got ${w}`);
   if (!(growth >= 0 && growth < 1)) throw new SummaryError('invalid-option', `the growth threshold must be in [0, 1), got ${growth}`);
-  await db.run(customerDaysSql());
+  const temp = o.classifyInSql === true;
+  await db.run(customerDaysSql('transactions', 'lifecycle_days', temp));
   const last = await db.scalar("SELECT strftime(max(day), '%Y-%m-%d') FROM lifecycle_days");
   if (typeof last !== 'string') throw new SummaryError('no-transactions', 'there are no transactions');
   const end = o.end ?? last;
   const c1 = o.trainCutoff ?? addDays(end, -2 * w);
   const c2 = addDays(c1, w);
   if (addDays(c2, w) > end) throw new SummaryError('invalid-option', `training cut-off ${c1} + 2 windows of ${w} days ends after ${end}: the test period needs a full window`);
-  await db.run(lifecycleSql({ cutoff: c1, windowDays: w, growth, labels: true, target: 'lifecycle_train' }));
-  await db.run(lifecycleSql({ cutoff: c2, windowDays: w, growth, labels: true, target: 'lifecycle_test' }));
-  await db.run(lifecycleSql({ cutoff: end, windowDays: w, growth, labels: false, target: 'lifecycle_today' }));
+  await db.run(lifecycleSql({ cutoff: c1, windowDays: w, growth, labels: true, target: 'lifecycle_train', temp }));
+  await db.run(lifecycleSql({ cutoff: c2, windowDays: w, growth, labels: true, target: 'lifecycle_test', temp }));
+  await db.run(lifecycleSql({ cutoff: end, windowDays: w, growth, labels: false, target: 'lifecycle_today', temp }));
   const seed = o.seed ?? 1;
   // Growing and cross-validating ten more trees cost O(n·p) a level each but with a large constant
   // (a million customers: ~30 s); 100,000 customers pin splits that keep ≥ 0.5 % of the rows per
@@ -135,7 +137,7 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   // and test tables already built, so they are reused (each rebuild is a pass over all customer-days).
   const labelledAt = new Map([[c1, 'lifecycle_train'], [c2, 'lifecycle_test']]);
   for (const [d, target] of [[from, 'lifecycle_as_of_from'], [to, 'lifecycle_as_of_to']]) {
-    await db.run(stagesAsOfSql(d, w, growth, target, labelledAt.get(addDays(d, -w))));
+    await db.run(stagesAsOfSql(d, w, growth, target, labelledAt.get(addDays(d, -w)), 'lifecycle_days', temp));
   }
   const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
 
@@ -163,7 +165,7 @@ async function classifyTodayInJs(db: DuckDbEngine, tree: ReturnType<typeof growT
 
 async function classifyTodayInSql(db: DuckDbEngine, rules: Rule[]): Promise<Today> {
   const stageOfRule = `CASE rule ${rules.map((r, k) => `WHEN ${k} THEN '${STAGES[r.predicted]}'`).join(' ')} END`;
-  await db.run(`CREATE OR REPLACE TABLE lifecycle_today_stage AS
+  await db.run(`CREATE OR REPLACE TEMP TABLE lifecycle_today_stage AS
 SELECT customer_id, ${stageOfRule} AS stage, rule FROM (SELECT customer_id, ${rulesCaseSql(rules, LIFECYCLE_FEATURES)} AS rule FROM lifecycle_today)`);
   const counts = await db.rows('SELECT stage, count(*) AS n FROM lifecycle_today_stage GROUP BY stage');
   const stages = Object.fromEntries(STAGES.map((s) => [s, Number(counts.find((c) => c.stage === s)?.n ?? 0)])) as StageCounts;

@@ -18,6 +18,8 @@ export interface LapseSqlSpec {
   /** Optional table (customer_id, grp) giving each customer's group. */
   groups?: string;
   target?: string;
+  /** A TEMP table (in memory, not written to a store file). */
+  temp?: boolean;
 }
 
 /** CREATE TABLE customer_lapse(customer_id, first_purchase, last_purchase, purchase_days, duration_days, lapsed, returned_after_lapse[, grp]). */
@@ -26,7 +28,7 @@ export function lapseDurationsSql(s: LapseSqlSpec): string {
   const L = s.lapseDays;
   const join = s.groups === undefined ? '' : `LEFT JOIN ${quoteIdent(s.groups)} g USING (customer_id)`;
   const grp = s.groups === undefined ? '' : `, coalesce(g.grp, '(none)') AS grp`;
-  return `CREATE OR REPLACE TABLE ${quoteIdent(s.target ?? 'customer_lapse')} AS
+  return `CREATE OR REPLACE ${s.temp ? 'TEMP ' : ''}TABLE ${quoteIdent(s.target ?? 'customer_lapse')} AS
 WITH days AS (
   SELECT DISTINCT customer_id, CAST(ts AS DATE) AS day FROM transactions WHERE CAST(ts AS DATE) <= ${end}
 ), gaps AS (
