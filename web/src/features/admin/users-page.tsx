@@ -48,7 +48,7 @@ export function UsersPage() {
                 </Table.Td>
                 <Table.Td>
                   {u.id !== me?.id && (
-                    <Button size="xs" color="red" variant="subtle" onClick={() => remove.mutate(u.id)}>{t('users.delete')}</Button>
+                    <Button size="xs" color="red" variant="subtle" onClick={() => { if (window.confirm(`${t('users.confirmDelete')} ${u.email}?`)) remove.mutate(u.id); }}>{t('users.delete')}</Button>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -76,12 +76,12 @@ function AddUser({ roleOptions, onAdded }: { roleOptions: { value: string; label
   const submit = (e: FormEvent) => { e.preventDefault(); add.mutate(); };
   return (
     <form onSubmit={submit}>
-      <Group align="flex-end">
+      <Group align="flex-start">
         <TextInput label={t('login.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="new-user-email" />
         <TextInput label={t('col.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Select label={t('users.role')} data={roleOptions} value={role} allowDeselect={false} onChange={(v) => setRole(v ?? 'staff')} w={140} />
-        <PasswordInput label={t('login.password')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="new-user-password" />
-        <Button type="submit" loading={add.isPending} data-testid="new-user-submit">{t('users.add')}</Button>
+        <PasswordInput w={220} label={t('login.password')} description={t('users.passwordHint')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-testid="new-user-password" />
+        <Button mt={24} type="submit" loading={add.isPending} data-testid="new-user-submit">{t('users.add')}</Button>
       </Group>
       {add.isError && <Alert color="red" mt="sm" data-testid="new-user-error">{add.error.message}</Alert>}
     </form>
