@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listImportBatches } from '../../src/domain/import-batches/import-batch-repository.ts';
 import { operationalDir } from '../../src/store/data-folder.ts';
+import { openOperationalStore } from '../../src/store/open-operational-store.ts';
 import { runCli } from '../../src/testing/run-cli.ts';
 import { repoPath } from '../../src/testing/shared-data.ts';
 import { enginesUnderTest } from '../support/store-engines.ts';
@@ -67,11 +69,28 @@ for (const engine of enginesUnderTest()) {
       for (const [kind, f] of [['products', 'products.csv'], ['events', 'events.csv']] as const) {
         const r = await runCli('import', repoPath('samples', f), '--kind', kind, '--data', data(), ...args, '--format', 'json');
         expect(r.code, r.err).toBe(0);
-        expect(JSON.parse(r.out)).toMatchObject({ status: 'imported', kind, store: 'analytics', sync: { toOperational: 1 } });
+        // Tracked while it ran (running → done), so the sync afterwards has nothing to add.
+        expect(JSON.parse(r.out)).toMatchObject({ status: 'imported', kind, store: 'analytics', sync: { toOperational: 0, toAnalytics: 0 } });
       }
       const sales = await runCli('import', repoPath('samples', 'transactions.csv'), '--data', data(), ...args, '--format', 'json');
       expect(sales.code, sales.err).toBe(0);
-      expect(JSON.parse(sales.out)).toMatchObject({ status: 'imported', sync: { toOperational: 1, toAnalytics: 0 } });
+      expect(JSON.parse(sales.out)).toMatchObject({ status: 'imported', counts: { read: 6482 }, sync: { toOperational: 0, toAnalytics: 0 } });
+      // A failed attempt is recorded with its reason; the next attempt of the same file counts as the second.
+      const bad = join(dir, 'bad-events.csv');
+      writeFileSync(bad, 'customer_id,product_id,event,occurred_at\nM1,P1,view,2024-07-01\nM1,P1,peek,2024-07-01\n');
+      expect((await runCli('import', bad, '--kind', 'events', '--strict', '--data', data(), ...args)).code).toBe(65);
+      expect((await runCli('import', bad, '--kind', 'events', '--data', data(), ...args)).code).toBe(0);
+      const store = await openOperationalStore(args.length ? { databaseUrl: args[1] } : { dataDir: operationalDir(data()) });
+      try {
+        const batches = await listImportBatches(store.db);
+        expect(batches.map((b) => [b.kind, b.file_name, b.status, b.attempts, b.counts.read])).toEqual([
+          ['events', 'bad-events.csv', 'done', 2, 2], ['sales', 'transactions.csv', 'done', 1, 6482],
+          ['events', 'events.csv', 'done', 1, 21978], ['products', 'products.csv', 'done', 1, 60],
+        ]);
+        expect(batches[0].reject_file).toMatch(/rejects\/events-\d+-bad-events\.csv\.rejects\.csv$/);
+      } finally {
+        await store.close();
+      }
     });
   });
 }

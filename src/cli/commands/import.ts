@@ -10,7 +10,9 @@ import { importSales, type ImportSalesResult } from '../../ingest/import-sales.t
 import { anImport, KIND_FIELDS, RECORD_KINDS, type RecordColumns, type RecordKind } from '../../ingest/record-kinds.ts';
 import { kebab, SALES_ROLES, type ColumnChoice } from '../../ingest/sales-columns.ts';
 import type { TextEncoding } from '../../ingest/sniff-file.ts';
-import { syncImportBatches, type SyncResult } from '../../ingest/sync-import-batches.ts';
+import { flatSalesCounts, syncImportBatches, type SyncResult } from '../../ingest/sync-import-batches.ts';
+import { trackImport } from '../../ingest/track-import.ts';
+import { flatCounts } from '../../ingest/record-counts.ts';
 import { hasOperationalStore, operationalStoreOptions } from '../../store/data-folder.ts';
 import { openOperationalStore } from '../../store/open-operational-store.ts';
 import { emit, formatOption, info, type OutputFormat } from '../output.ts';
@@ -111,12 +113,19 @@ export function registerImport(program: Command): void {
       if (flags.map.length > 0) throw new IngestError('bad-mapping', '--map is for --kind customers, products, events or interactions; a sales import takes --customer, --date, --amount … (see --help)');
       const columns: ColumnChoice = {};
       for (const role of SALES_ROLES) if (flags[role] !== undefined) columns[role] = flags[role];
-      const result: ImportSalesResult = await importSales({
+      const run = (): Promise<ImportSalesResult> => importSales({
         path: file, dataDir: flags.data, columns, mappingFile: flags.mapping, dateFormat: flags.dateFormat,
         cancelPrefix: flags.cancelPrefix, encoding, strict: flags.strict === true, onProgress: (_step, message) => progress(message),
       });
-      // A sales-only folder (the analyze path) has no operational store and gets none; once it has one, every import is listed there.
-      const sync = hasOperationalStore(flags.data, flags.databaseUrl) ? await withStore(flags, (store) => syncImportBatches(flags.data, store)) : undefined;
+      // A sales-only folder (the analyze path) has no operational store and gets none; once it has one, every import is tracked there.
+      let sync: SyncResult | undefined;
+      let result: ImportSalesResult;
+      if (hasOperationalStore(flags.data, flags.databaseUrl)) {
+        [result, sync] = await withStore(flags, async (store) => {
+          const r = await trackImport(store, file, 'sales', run, (x) => ({ counts: flatSalesCounts(x.counts), rejectFile: x.rejectFile }));
+          return [r, await syncImportBatches(flags.data, store)] as const;
+        });
+      } else result = await run();
       emit(flags.format, { ...result, sync }, () => renderImport(result) + syncNote(sync));
     });
 }
@@ -155,9 +164,15 @@ async function importRecordFile(file: string, kind: RecordKind, flags: ImportFla
   if (flags.cancelPrefix !== undefined) throw new IngestError('bad-mapping', `--cancel-prefix applies to sales imports only, not to --kind ${kind}`);
   const columns = recordColumns(kind, flags);
   const options = { kind, path: file, dataDir: flags.data, columns, mappingFile: flags.mapping, dateFormat: flags.dateFormat, encoding, strict: flags.strict === true, onProgress: progress };
-  if (storeOfKind(kind) === 'analytics' && !hasOperationalStore(flags.data, flags.databaseUrl)) return importRecords(options);
+  if (storeOfKind(kind) === 'operational') {
+    return withStore(flags, async (store) => {
+      const result = await importRecords({ ...options, operational: store });
+      return { ...result, sync: await syncImportBatches(flags.data, store) };
+    });
+  }
+  if (!hasOperationalStore(flags.data, flags.databaseUrl)) return importRecords(options);
   return withStore(flags, async (store) => {
-    const result = await importRecords({ ...options, operational: store });
+    const result = await trackImport(store, file, kind, () => importRecords(options), (r) => ({ counts: flatCounts(r.counts), rejectFile: r.rejectFile }));
     return { ...result, sync: await syncImportBatches(flags.data, store) };
   });
 }
