@@ -35,6 +35,8 @@ export interface ScoreOptions<P extends string> {
    * copy of every customer (at 5M customers ~0.7 GB).
    */
   view?: boolean;
+  /** Pass on `source`'s rowid as `ord` (its rows are in the order to write; prepareCustomerRows). */
+  ordered?: boolean;
 }
 
 export interface ScoreInfo {
@@ -90,7 +92,7 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   await dropRelation(db, target);
   await db.run(`CREATE ${o.view ? 'VIEW' : 'TABLE'} ${target} AS
     SELECT * EXCLUDE (discounted_purchases)${clvSql} FROM (
-      SELECT s.*, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases${spendSql}
+      SELECT s.*${o.ordered ? ', s.rowid AS ord' : ''}, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases${spendSql}
       FROM ${source} s
       JOIN pattern_scores ps ON ps.x = s.frequency AND ps.tx = s.recency AND ps."T" = s."T"
     )`);

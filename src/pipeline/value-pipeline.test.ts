@@ -41,7 +41,9 @@ describe('runValuePipeline', () => {
     const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
     expect(rows.map((x) => Number(x.customer_id))).toEqual([...rows.map((x) => Number(x.customer_id))].sort((a, b) => a - b));
     // masterid 4: cdnowElog.csv lines 2-5, 1997-01-01 to 1997-12-12, 29.33 + 29.73 + 14.96 + 26.48 = 100.50.
-    expect(rows[0]).toMatchObject({ customer_id: '4', orders: '4', total_spend: '100.5', first_purchase: '1997-01-01', last_purchase: '1997-12-12' });
+    // Fixed-point decimals of each column's precision, whole numbers as integers (write-customers.ts).
+    expect(rows[0]).toMatchObject({ customer_id: '4', frequency: '3', orders: '4', total_spend: '100.50', first_purchase: '1997-01-01', last_purchase: '1997-12-12' });
+    expect(rows.every((c) => /^\d+\.\d{6}$/.test(c.p_alive) && /^\d+\.\d{4}$/.test(c.clv_12m))).toBe(true);
     // Every 97th customer against the model functions called directly (the pipeline computes them per
     // pattern and per (x, T) pair and joins them back): equal to the 6 or 4 decimals written.
     const count = r.countFit.params as BgNbdParams, spend = r.spendFit?.params as GammaGammaParams;

@@ -10,10 +10,14 @@ import { buildSummary, type SummaryInfo } from '../analytics/summary/build-summa
 import { loadTransactions, type LoadOptions } from '../analytics/summary/load-transactions.ts';
 import { readRfPatterns } from '../analytics/summary/read-summary.ts';
 import type { PeriodConvention } from '../analytics/summary/summary-sql.ts';
+import { dropDaysSql } from '../analytics/summary/transactions-sql.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { scoreCustomers, type ScoreInfo } from './score-customers.ts';
 import { PIPELINE_MEMORY_BYTES, PIPELINE_MEMORY_LIMIT, withMemoryCap } from './memory-cap.ts';
-import { writeCustomers } from './write-customers.ts';
+import { CUSTOMER_ROWS, prepareCustomerRows, writeCustomers } from './write-customers.ts';
+
+/** The temporary table of day totals between loading and summarising a file. */
+const DAYS_TABLE = 'transaction_days';
 
 export type CountModelChoice = 'bgnbd' | 'pnbd' | 'auto';
 
@@ -67,42 +71,58 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
     return () => { timings[name] = (performance.now() - now) / 1000; };
   };
   let done = step('load');
-  // A view: the summary is the only other reader of the rows, so they need not be copied into memory.
-  const loaded = o.load ? await loadTransactions(db, { ...o.load, view: true }) : await existingTransactions(db);
+  // A view, and the day totals the summary starts from taken in the same reading that checks the
+  // file: a clean file is parsed once, and its rows are never copied into memory.
+  const days = o.load ? DAYS_TABLE : undefined;
+  const loaded = o.load ? await loadTransactions(db, { ...o.load, view: true, days }) : await existingTransactions(db);
   done();
   done = step('summary');
   const unit = o.unit ?? 'week';
-  const summary = await buildSummary(db, { unit, periods: o.periods ?? 'fractional', end: o.end ?? loaded.lastDay, history: true }, loaded.hasAmount);
+  const summary = await buildSummary(db, { unit, periods: o.periods ?? 'fractional', end: o.end ?? loaded.lastDay, history: true, days }, loaded.hasAmount);
+  if (days !== undefined) await db.run(dropDaysSql(days));
   done();
   done = step('fit');
   const patterns = await readRfPatterns(db);
+  const spend = loaded.hasAmount
+    ? await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL')
+    : null;
+  // With result files, DuckDB sorts the customers for them while JS fits (prepareCustomerRows).
+  const files = o.outCsv !== undefined || o.outParquet !== undefined;
+  const sorting = files ? prepareCustomerRows(db).then(() => null, (e: unknown) => e) : null;
   const fitOptions = { standardErrors: true };
   const fits: { model: CountModel; fit: FitResult }[] = [];
-  const wanted = o.model ?? 'bgnbd';
-  if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
-  if (wanted !== 'bgnbd') fits.push({ model: paretoNbd as CountModel, fit: paretoNbd.fit(patterns, fitOptions) });
-  const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
-  const choice = explainChoice(wanted, fits.map((f) => f.fit), best.fit);
   let spendFit: (FitResult & { skipped: number }) | null = null;
-  if (loaded.hasAmount) {
-    const spend = await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL');
-    if (spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
+  // The sort is settled before anything is thrown, so a failed fit never leaves the connection busy
+  // or a rejection unhandled.
+  let fitFailure: { error: unknown } | null = null;
+  try {
+    const wanted = o.model ?? 'bgnbd';
+    if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
+    if (wanted !== 'bgnbd') fits.push({ model: paretoNbd as CountModel, fit: paretoNbd.fit(patterns, fitOptions) });
+    if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
       spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
     }
+  } catch (error) {
+    fitFailure = { error };
   }
+  const sortFailure = await sorting;
+  if (fitFailure) throw fitFailure.error;
+  if (sortFailure) throw sortFailure;
+  const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
+  const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
   done();
   done = step('score');
   const clvMonths = o.clvMonths ?? 12;
   const annual = o.annualDiscountRate ?? 0.1;
   const horizon = convertTime(52, 'week', unit);
   const score = await scoreCustomers(db, {
-    model: best.model, params: best.fit.params, horizon, patterns, view: true,
+    model: best.model, params: best.fit.params, horizon, patterns, view: true, source: files ? CUSTOMER_ROWS : undefined, ordered: files,
     spend: spendFit ? (spendFit.params as GammaGammaParams) : undefined,
     clv: spendFit ? { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 } : undefined,
   });
   done();
   done = step('write');
-  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths });
+  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths, ordered: files });
   done();
   timings.total = (performance.now() - t0) / 1000;
   return {

@@ -6,6 +6,7 @@ import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import { buildSummary, type SummaryOptions } from './build-summary.ts';
 import { readRfPatterns, readSummaryColumns } from './read-summary.ts';
 import { SummaryError } from './summary-error.ts';
+import { transactionDaysSql } from './transactions-sql.ts';
 
 let db: DuckDbEngine;
 beforeAll(async () => { db = await DuckDbEngine.open({ threads: 1 }); });
@@ -174,5 +175,24 @@ describe('hand-worked logs', () => {
     await expect(run({ unit: 'day', periods: 'whole', end: '2020-02-30' })).rejects.toMatchObject({ code: 'invalid-option' });
     await expect(run({ unit: 'day', periods: 'whole', end: '2020-01-05', calibrationEnd: '2020-01-05' })).rejects.toBeInstanceOf(SummaryError);
     await expect(run({ unit: 'day', periods: 'whole', end: '2020-01-05', calibrationEnd: '2019-12-01' })).rejects.toMatchObject({ code: 'no-transactions' });
+  });
+});
+
+describe('from day totals (loadTransactions with `days`)', () => {
+  it('gives the same summary as grouping the transactions, in every convention and with a split', async () => {
+    const log: Tx[] = [...large, [4, '2015-02-05 18:30:00', 2], [7, '2015-01-31 23:59:59', 4], [7, '2015-02-01 00:00:01', 6], [8, '2015-02-07 12:00:00', 1]];
+    const specs: SummaryOptions[] = [
+      { unit: 'week', periods: 'fractional', end: '2015-02-07', history: true },
+      { unit: 'day', periods: 'whole', end: '2015-02-05', calibrationEnd: '2015-01-20' },
+      { unit: 'week', periods: 'whole', end: '2015-02-07', calibrationEnd: '2015-02-01', history: true },
+      { unit: 'month', periods: 'fractional', calibrationEnd: '2015-01-31' },
+    ];
+    for (const spec of specs) {
+      await summarise(log, spec);
+      const direct = await db.rows('SELECT * FROM customer_summary ORDER BY customer_id');
+      await db.run(transactionDaysSql('transactions', 'tdays'));
+      await buildSummary(db, { ...spec, days: 'tdays' }, true);
+      expect(await db.rows('SELECT * FROM customer_summary ORDER BY customer_id')).toEqual(direct);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Builds `customer_summary` from the loaded `transactions` table: checks the options, settles the
 // end date (default: the last transaction's day, as lifetimes' and BTYD's defaults) and runs the SQL.
 import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { TIME_UNITS, type TimeUnit } from '../models/types.ts';
 import { SummaryError } from './summary-error.ts';
 import { customerSummarySql, PERIOD_CONVENTIONS, type PeriodConvention } from './summary-sql.ts';
@@ -14,6 +15,8 @@ export interface SummaryOptions {
   calibrationEnd?: string;
   /** Also orders, total_spend, first_purchase and last_purchase per customer (SummarySpec.history). */
   history?: boolean;
+  /** Day totals to start from (loadTransactions' `days` table) instead of grouping `transactions`. */
+  days?: string;
 }
 
 export interface SummaryInfo {
@@ -35,12 +38,14 @@ export async function buildSummary(db: DuckDbEngine, o: SummaryOptions, hasAmoun
   if (o.end !== undefined) checkDay('end', o.end);
   if (o.calibrationEnd !== undefined) checkDay('calibration end', o.calibrationEnd);
   // The last day is read only when needed: `transactions` may be a view that parses its file on every read.
-  const end = o.end ?? await db.scalar("SELECT strftime(max(ts), '%Y-%m-%d') FROM transactions");
+  const end = o.end ?? await db.scalar(o.days === undefined
+    ? "SELECT strftime(max(ts), '%Y-%m-%d') FROM transactions"
+    : `SELECT strftime(max(day), '%Y-%m-%d') FROM ${quoteIdent(o.days)}`);
   if (typeof end !== 'string') throw new SummaryError('no-transactions', 'there are no transactions to summarise');
   if (o.calibrationEnd !== undefined && o.calibrationEnd >= end) {
     throw new SummaryError('invalid-option', `the calibration end (${o.calibrationEnd}) must be before the end of observation (${end})`);
   }
-  await db.run(customerSummarySql({ unit: o.unit, periods: o.periods, end, calibrationEnd: o.calibrationEnd, hasAmount, history: o.history }));
+  await db.run(customerSummarySql({ unit: o.unit, periods: o.periods, end, calibrationEnd: o.calibrationEnd, hasAmount, history: o.history, daysTable: o.days }));
   const customers = Number(await db.scalar('SELECT count(*) FROM customer_summary'));
   if (customers === 0) {
     throw new SummaryError('no-transactions', `no customer made a purchase on or before ${o.calibrationEnd ?? end}`);

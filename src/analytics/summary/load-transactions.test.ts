@@ -103,6 +103,26 @@ describe('loadTransactions', () => {
     expect(await db.scalar("SELECT table_type FROM information_schema.tables WHERE table_name = 'transactions'")).toBe('BASE TABLE');
   });
 
+  it('with `days`: day totals from the same reading, and the same errors for bad files', async () => {
+    const p = file('d.csv', 'id,date,amt\nb,2015-01-05,1.5\na, 2015-01-07 ,2\nb,2015-01-05 10:00:00,3\n');
+    const r = await loadTransactions(db, { path: p, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays' });
+    expect([r.rows, r.lastDay]).toEqual([3, '2015-01-07']);
+    const days = await db.rows("SELECT customer_id AS c, strftime(day, '%Y-%m-%d') AS d, spend, n_rows AS n FROM tdays ORDER BY ALL");
+    expect(days).toEqual([{ c: 'a', d: '2015-01-07', spend: 2, n: 1 }, { c: 'b', d: '2015-01-05', spend: 4.5, n: 2 }]);
+    const bad: [string, string, string | undefined][] = [
+      ['bad-date.csv', 'id,date\n1,2015-01-01\n2,2015-13-45\n3,2015-01-03\n4,yesterday\n5,\n', undefined],
+      ['bad-amount.csv', 'id,date,amt\n1,2015-01-01,3.5\n2,2015-01-02,$4\n', 'amt'],
+      ['bad-customer.csv', 'id,date\n1,2015-01-01\n ,2015-01-02\n', undefined],
+      ['empty.csv', 'id,date\n', undefined],
+    ];
+    for (const [name, text, amount] of bad) {
+      const o = { path: file(name, text), customer: 'id', date: 'date', amount };
+      const plain = await failure(o), fused = await failure({ ...o, view: true, days: 'tdays' });
+      expect([fused.code, fused.message]).toEqual([plain.code, plain.message]);
+      expect(await db.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'tdays'")).toBe(0);
+    }
+  });
+
   it('names a missing column and lists the ones there are', async () => {
     const p = file('m.csv', 'id,date,amount\n1,2015-01-01,3\n');
     const e = await failure({ path: p, customer: 'customer', date: 'date' });

@@ -7,8 +7,8 @@ import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import { dropRelation } from './drop-relation.ts';
 import { SummaryError } from './summary-error.ts';
 import {
-  AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, formatFromPath, loadSql, rawLinesSql, readerSql,
-  sniffSql, stageSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
+  AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, dayCountsSql, dropDaysSql, formatFromPath, loadSql, rawLinesSql, readerSql,
+  sniffSql, stageSql, transactionDaysSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
 } from './transactions-sql.ts';
 
 /** The table a load fills before it replaces `transactions`. */
@@ -36,6 +36,12 @@ export interface LoadOptions extends ColumnMapping {
    * pipeline. The file is checked all the same; it must not change while the view is in use.
    */
   view?: boolean;
+  /**
+   * Also create this temporary table of day totals (transactionDaysSql) in the reading that checks
+   * the file, for buildSummary's `days`: with `view`, the file is then parsed once in all when it is
+   * clean (instead of once to check and once to summarise).
+   */
+  days?: string;
 }
 
 export interface LoadResult {
@@ -68,10 +74,16 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
   // line numbers, only to name bad rows.
   await dropRelation(db, LOADING);
   await guard(source, () => db.run(loadSql(source, columns, LOADING, o.view ? 'VIEW' : 'TABLE')), o.dateFormat);
-  const counts = (await guard(source, () => db.rows(badCountsSql(amount !== undefined, LOADING)), o.dateFormat))[0];
+  const days = o.days;
+  if (days !== undefined) await guard(source, () => db.run(transactionDaysSql(LOADING, days)), o.dateFormat);
+  const countsSql = days === undefined ? badCountsSql(amount !== undefined, LOADING) : dayCountsSql(amount !== undefined, days);
+  const counts = (await guard(source, () => db.rows(countsSql), o.dateFormat))[0];
   const total = Number(counts.rows);
   const bad = Number(counts.bad_date) + Number(counts.bad_amount) + Number(counts.bad_customer);
-  if (total === 0 || bad > 0) await dropRelation(db, LOADING);
+  if (total === 0 || bad > 0) {
+    await dropRelation(db, LOADING);
+    if (days !== undefined) await db.run(dropDaysSql(days));
+  }
   if (total === 0) throw new SummaryError('no-transactions', `${basename(o.path)} has no data rows`);
   if (bad > 0) await guard(source, () => db.run(stageSql(source, columns)), o.dateFormat);
   const what = source.format === 'parquet' ? 'row' : 'line';

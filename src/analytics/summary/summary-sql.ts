@@ -23,6 +23,7 @@
 //  - months/years in 'whole' count calendar periods (pandas Period differences, as lifetimes'
 //    duration_holdout); lifetimes' recency and T divide by np.timedelta64(1, 'M'), an average-length
 //    month, so they are not whole numbers there (or fail, depending on the pandas version).
+import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import type { TimeUnit } from '../models/types.ts';
 
 export type PeriodConvention = 'whole' | 'fractional';
@@ -42,6 +43,11 @@ export interface SummarySpec {
    * the summary file of `cvm summary` does not have them.
    */
   history?: boolean;
+  /**
+   * A table of day totals made by transactionDaysSql (transactions-sql.ts), read instead of grouping
+   * the source's rows per customer and day: the same first step, done while the file was checked.
+   */
+  daysTable?: string;
 }
 
 /**
@@ -139,10 +145,13 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
     : `SELECT customer_id, ${tick('day')} AS k${inCal}, sum(spend) AS spend${spec.history ? ', sum(n_rows) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
   FROM days GROUP BY ALL`;
   const firstK = split ? 'min(CASE WHEN in_cal THEN k END)' : 'min(k)';
+  const days = spec.daysTable === undefined
+    ? `SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
+  FROM ${source} WHERE ts < ${dayAfter(spec.end)} GROUP BY ALL`
+    : `SELECT customer_id, day, spend${spec.history ? ', n_rows' : ''} FROM ${quoteIdent(spec.daysTable)} WHERE day <= ${dateLit(spec.end)}`;
   return `CREATE OR REPLACE TABLE ${target} AS
 WITH days AS (
-  SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
-  FROM ${source} WHERE ts < ${dayAfter(spec.end)} GROUP BY ALL
+  ${days}
 ),
 per AS (
   ${per}

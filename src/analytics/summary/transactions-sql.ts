@@ -95,7 +95,10 @@ export interface StageColumns {
 /** The parsed columns: customer id (NULL when blank), timestamp and amount (NULL when they do not parse). */
 function parsedColumnsSql(c: StageColumns): string {
   const amount = c.amount === undefined ? 'NULL::DOUBLE' : amountExprSql(c.amount, c.amountType ?? 'VARCHAR');
-  return `NULLIF(trim(CAST(${c.customer} AS VARCHAR)), '') AS customer_id,
+  // trim() only when there is a blank to trim (DuckDB's trim removes spaces): the check is a byte
+  // comparison, trim builds a new string, and this runs on every row (−0.2 s CPU at 2.75M rows).
+  const id = `CAST(${c.customer} AS VARCHAR)`;
+  return `CASE WHEN prefix(${id}, ' ') OR suffix(${id}, ' ') THEN NULLIF(trim(${id}), '') ELSE NULLIF(${id}, '') END AS customer_id,
   ${dateExprSql(c.date, c.dateType, c.dateFormat)} AS ts,
   ${amount} AS amount`;
 }
@@ -123,6 +126,29 @@ SELECT row_number() OVER () + ${lineOffset(s)} AS line,
   ${parsedColumnsSql(c)}
 FROM ${readerSql(s)}`;
 }
+
+/**
+ * The rows merged per customer and day, with the counts that tell a clean file from a bad one, in the
+ * same reading: `day` is NULL for rows whose date did not parse, `customer_id` NULL for blank ids, and
+ * `n_rows − n_amount` counts amounts that did not parse. For a caller that summarises the file right
+ * away (the value pipeline): the summary starts from day totals anyway (summary-sql.ts), so one
+ * parse of the file serves both the check (dayCountsSql) and the summary.
+ */
+export const transactionDaysSql = (source: string, table: string): string =>
+  `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
+SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend, count(*) AS n_rows, count(amount) AS n_amount
+FROM ${quoteIdent(source)} GROUP BY ALL`;
+
+/** Drops a transactionDaysSql table (temporary objects live in the `temp` catalog). */
+export const dropDaysSql = (table: string): string => `DROP TABLE IF EXISTS temp.main.${quoteIdent(table)}`;
+
+/** badCountsSql's counts from a transactionDaysSql table. */
+export const dayCountsSql = (hasAmount: boolean, table: string): string =>
+  `SELECT sum(n_rows) AS rows, strftime(max(day), '%Y-%m-%d') AS last_day,
+  coalesce(sum(n_rows) FILTER (WHERE day IS NULL), 0) AS bad_date,
+  ${hasAmount ? 'sum(n_rows - n_amount)' : '0'} AS bad_amount,
+  coalesce(sum(n_rows) FILTER (WHERE customer_id IS NULL), 0) AS bad_customer
+FROM ${quoteIdent(table)}`;
 
 /** Counts of rows whose customer, date or amount did not parse, and the day of the last transaction. */
 export const badCountsSql = (hasAmount: boolean, table = 'transactions_staged'): string =>
