@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (let k = 0; k < 10; k++) {
     for (let j = 0; j <= k; j++) lines.push(`o${++o},c${k},${day(10 * j)},rice,Rice 5 kg,1,10,${j === 0 ? 1 : 0}`);
   }
-  lines.push(`o${++o},c9,${day(90)},tea,Green tea,100,2,0`);
+  lines.push(`o${o + 1},c9,${day(90)},tea,Green tea,100,2,0`);
   writeFileSync(file, lines.join('\n') + '\n');
   expect((await runCli('import', file, '--data', data, '--format', 'json')).code).toBe(0);
 });
