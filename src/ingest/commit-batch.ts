@@ -20,6 +20,8 @@ export interface BatchRecord {
   /** How to number lines (see numberedRowsSql). */
   readonly header: number;
   readonly gaps: boolean;
+  /** false: store the lines uncompressed (ImportSalesOptions.compress). */
+  readonly compress?: boolean;
 }
 
 const str = (v: string | null): string => (v === null ? 'NULL' : quoteString(v));
@@ -27,6 +29,7 @@ const str = (v: string | null): string => (v === null ? 'NULL' : quoteString(v))
 /** Writes the staged rows (status loaded or excluded) and the batch row, all or nothing. */
 export async function commitBatch(db: DuckDbEngine, b: BatchRecord): Promise<void> {
   const c = b.counts;
+  if (b.compress === false) await db.run("SET force_compression = 'uncompressed'");
   await db.run('BEGIN TRANSACTION');
   try {
     await db.run(SCHEMA_SQL);
@@ -42,5 +45,7 @@ export async function commitBatch(db: DuckDbEngine, b: BatchRecord): Promise<voi
   } catch (e) {
     await db.run('ROLLBACK').catch(() => {});
     throw e;
+  } finally {
+    if (b.compress === false) await db.run('RESET force_compression');
   }
 }

@@ -39,6 +39,11 @@ export interface ImportSalesOptions {
   readonly onProgress?: (step: ImportStep, message: string) => void;
   /** DuckDB worker threads (default: one per core). */
   readonly threads?: number;
+  /**
+   * false: write the batch without DuckDB's compression, for a data folder deleted after one run
+   * (cvm analyze's temporary one): at 2.75M lines 1.3 s instead of 2.6 s of CPU, 188 MB instead of 35 MB.
+   */
+  readonly compress?: boolean;
 }
 
 export type ImportStep = 'transcode' | 'read' | 'classify' | 'write';
@@ -154,7 +159,7 @@ export async function importSales(o: ImportSalesOptions): Promise<ImportSalesRes
 
     progress('write', `writing batch ${batchId} to ${storePath}`);
     const encoding = sniffed.format === 'csv' ? sniffed.encoding : null;
-    await commitBatch(db, { batchId, contentHash: hash, fileName, encoding, mapping: chosen.columns, counts, rejectFile, startedAt, ...lines });
+    await commitBatch(db, { batchId, contentHash: hash, fileName, encoding, mapping: chosen.columns, counts, rejectFile, startedAt, ...lines, compress: o.compress });
     return {
       status: 'imported', batchId, file: path, contentHash: hash, format: sniffed.format, encoding, mapping: chosen.columns,
       mappingSource: chosen.source, cancelPrefix: staged.cancelPrefix, counts, rejectFile, warnings: [...staged.warnings],

@@ -26,6 +26,10 @@ export async function openAnalysisDb(storePath: string, dataDir: string): Promis
     await db.run(`SET temp_directory = ${quoteString(spill)}`);
     await db.run(`ATTACH ${quoteString(storePath)} AS ${STORE_ALIAS}`);
     await db.run(`SET search_path = 'memory.main,${STORE_ALIAS}.main'`);
+    // The store's `transactions` view also as memory's own, for code that names it by the current
+    // database (`<current_database()>.main.transactions`).
+    const hasView = Number(await db.scalar(`SELECT count(*) FROM duckdb_views() WHERE database_name = '${STORE_ALIAS}' AND view_name = 'transactions'`)) > 0;
+    if (hasView) await db.run(`CREATE VIEW memory.main.transactions AS SELECT * FROM ${STORE_ALIAS}.main.transactions`);
     return db;
   } catch (e) {
     db.close();

@@ -68,7 +68,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
     step('importing the file');
     const imported = await importSales({
       path: o.file, dataDir, columns: o.columns, dateFormat: o.dateFormat, encoding: o.encoding, strict: o.strict,
-      onProgress: (_s, message) => step(message),
+      onProgress: (_s, message) => step(message), compress: !temp,
     });
     const db = await openAnalysisDb(join(dataDir, STORE_FILE), dataDir);
     try {
