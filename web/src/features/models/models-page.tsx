@@ -83,7 +83,7 @@ function ModelFit({ m }: { m: ModelSection }) {
 }
 
 function DiagnosticsView({ d }: { d: Diagnostics }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   return (
     <Grid>
       <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -102,7 +102,7 @@ function DiagnosticsView({ d }: { d: Diagnostics }) {
                   <Text size="sm" c="dimmed">
                     {d.holdout.calibrationEnd} → {d.holdout.holdoutEnd} · MAE <Num value={d.holdout.mae} kind="significant" testId="holdout-mae" />
                     {' '}· RMSE <Num value={d.holdout.rmse} kind="significant" testId="holdout-rmse" />
-                    {d.holdout.pAliveAuc !== null && <> · AUC {fmt.fixed(d.holdout.pAliveAuc, 3)}</>}
+                    {d.holdout.pAliveAuc !== null && <> · AUC <Num value={d.holdout.pAliveAuc} kind="probability" testId="holdout-auc" /></>}
                   </Text>
                   <CalibrationChart holdout={d.holdout} />
                 </>

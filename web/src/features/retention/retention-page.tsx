@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/api-client.ts';
-import type { CohortsSection, Section, SurvivalSection } from '../../../../src/report/report-data.ts';
+import type { CohortsSection, LoyaltySection, Section, SurvivalSection } from '../../../../src/report/report-data.ts';
+import { LoyaltyCard } from './loyalty-card.tsx';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { Num } from '../../components/num.tsx';
 import { QueryView } from '../../components/query-view.tsx';
@@ -29,9 +30,13 @@ export function RetentionPage() {
   const { t } = useI18n();
   const survival = useQuery({ queryKey: ['/survival'], queryFn: () => apiGet<Section<SurvivalSection>>('/survival') });
   const cohorts = useQuery({ queryKey: ['/cohorts'], queryFn: () => apiGet<Section<CohortsSection>>('/cohorts') });
+  const loyalty = useQuery({ queryKey: ['/loyalty'], queryFn: () => apiGet<Section<LoyaltySection>>('/loyalty') });
   return (
     <Stack>
       <Title order={2}>{t('nav.retention')}</Title>
+      <SectionCard title={t('loyalty.title')} testId="section-loyalty">
+        <QueryView query={loyalty} id="loyalty">{(l) => <LoyaltyCard l={l} />}</QueryView>
+      </SectionCard>
       <SectionCard title={t('retention.survival')} testId="section-survival">
         <QueryView query={survival} id="survival">{(s) => <SurvivalChart s={s} />}</QueryView>
       </SectionCard>
@@ -86,7 +91,7 @@ function CohortHeatmap({ c }: { c: CohortsSection }) {
       grid: { left: 80, right: 20, top: 10, bottom: 85 },
       xAxis: { type: 'category', data: Array.from({ length: c.months }, (_, i) => String(i)), name: t('retention.period'), nameLocation: 'middle', nameGap: 25 },
       yAxis: { type: 'category', data: c.cohorts.map((r) => r.cohort), inverse: true },
-      visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#fff7ec', '#fc8d59', '#7f0000'] } },
+      visualMap: { min: 0, max, orient: 'horizontal', left: 'center', bottom: 0, text: [fmt.percent(max, 0), '0%'], inRange: { color: ['#fff7ec', '#fc8d59', '#7f0000'] } },
       series: [{ type: 'heatmap', data, progressive: 2000 }],
     };
   }, [c, t, fmt]);
