@@ -6,6 +6,7 @@ import { useAuth } from './auth/auth-context.tsx';
 import { canSee, type PageId } from './auth/page-access.ts';
 import { useI18n } from './i18n/i18n-context.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
+import { PageErrorBoundary } from './components/page-error-boundary.tsx';
 import { LoginPage } from './features/login/login-page.tsx';
 import { OverviewPage } from './features/overview/overview-page.tsx';
 import { CustomersPage } from './features/customers/customers-page.tsx';
@@ -51,7 +52,8 @@ export function App() {
     const body = canSee(user.role, r.page)
       ? r.render(params)
       : <Alert color="yellow" data-testid="forbidden">{t('app.forbidden')}</Alert>;
-    return <AppLayout user={user} active={r.page}>{body}</AppLayout>;
+    // Keyed by path: moving to another page clears a previous page's error.
+    return <AppLayout user={user} active={r.page}><PageErrorBoundary key={path} title={t('app.error')}>{body}</PageErrorBoundary></AppLayout>;
   }
   return <AppLayout user={user} active={null}><Alert data-testid="not-found">{t('app.notFound')}</Alert></AppLayout>;
 }
