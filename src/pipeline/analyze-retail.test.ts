@@ -55,8 +55,10 @@ describe.skipIf(!existsSync(RETAIL))('cvm analyze on Online Retail: the retail a
       expect(rules.top[0].lift).toBeGreaterThan(10);
       expect(s('replenishment').pairs).toBeGreaterThan(1000);
       expect(isUnavailable(data.satisfaction)).toBe(true);
+      // Online Retail has no costs: profitability and retention value say so.
+      expect(isUnavailable(data.economics)).toBe(true);
       const html = readFileSync(join(out, 'report.html'), 'utf8');
-      for (const id of ['clusters', 'lifecycle', 'survival', 'cohorts', 'loyalty', 'satisfaction', 'hot-products', 'rules', 'replenishment']) {
+      for (const id of ['clusters', 'lifecycle', 'survival', 'cohorts', 'loyalty', 'satisfaction', 'economics', 'hot-products', 'rules', 'replenishment']) {
         expect(html).toContain(`<section id="${id}">`);
       }
       expect(html).toContain('客户聚类');

@@ -11,10 +11,10 @@ import type { ReportData, Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
 import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
 import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
-import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
+import { ECONOMICS_UNAVAILABLE, retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
 import { retailHotProducts, retailReplenishment, retailRules, salesColumnsPresent } from './retail-products.ts';
 
-export type RetailSections = Pick<ReportData, 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'satisfaction' | 'hotProducts' | 'rules' | 'replenishment'>;
+export type RetailSections = Pick<ReportData, 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'satisfaction' | 'economics' | 'hotProducts' | 'rules' | 'replenishment'>;
 
 export interface RetailOptions {
   /** Observation end, YYYY-MM-DD (the value pipeline's). */
@@ -82,6 +82,7 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
   step('loyalty, hot products, association rules, replenishment');
   out.loyalty = await part(() => retailLoyalty(db));
   out.satisfaction = SATISFACTION_UNAVAILABLE;
+  out.economics = ECONOMICS_UNAVAILABLE;
   out.hotProducts = await part(() => retailHotProducts(db, o.end, c.hotProducts));
   out.rules = await part(() => retailRules(db, c.rules));
   const rep = await retailReplenishment(db, o.end, c.replenishment);

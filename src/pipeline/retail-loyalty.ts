@@ -38,3 +38,11 @@ export const SATISFACTION_UNAVAILABLE: Unavailable & { unavailable: { en: string
 };
 
 export type SatisfactionResult = SatisfactionSection | Unavailable;
+
+/** Margins need product costs, which a sales file does not carry (domain.md §8). */
+export const ECONOMICS_UNAVAILABLE: Unavailable & { unavailable: { en: string; 'zh-CN': string } } = {
+  unavailable: {
+    en: 'profitability per customer and the retention value m·r/(1 + d − r) need margins: product costs (a products file with cost) and the cost to serve, which this run did not have; cvm calc computes both from figures you give',
+    'zh-CN': '客户盈利能力与客户持续价值 m·r/(1 + d − r) 需要毛利：商品成本（含成本的商品文件）与服务成本，本次运行没有；可用 cvm calc 按您提供的数字计算',
+  },
+};

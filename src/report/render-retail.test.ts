@@ -23,7 +23,7 @@ describe('retail sections of report.html', () => {
     const titles: [string, string, string][] = [
       ['clusters', 'Customer clusters', '客户聚类'], ['lifecycle', 'Lifecycle stages', '客户生命周期'], ['survival', 'Time to lapse (survival)', '流失时间（生存分析）'],
       ['cohorts', 'Monthly cohort retention', '月度同期群留存'], ['loyalty', 'Loyalty', '忠诚度'], ['satisfaction', 'Satisfaction and NPS', '满意度与 NPS'],
-      ['hot-products', 'Hot products', '热门商品'], ['rules', 'Association rules (cross-selling)', '关联规则（交叉销售）'],
+      ['economics', 'Customer economics', '客户经济价值'], ['hot-products', 'Hot products', '热门商品'], ['rules', 'Association rules (cross-selling)', '关联规则（交叉销售）'],
       ['replenishment', 'Replenishment: who is due to buy again', '补货提醒：谁该再次购买'],
     ];
     for (const [id, en, zh] of titles) expect(section(id)).toContain(`<h2><span class="t-en">${en}</span><span class="t-zh" lang="zh-CN">${zh}</span></h2>`);
@@ -40,6 +40,8 @@ describe('retail sections of report.html', () => {
     expect(english(section('cohorts'))).toMatch(/2026-04 200 100% 25% 10%/);
     expect(english(section('loyalty'))).toMatch(/62\.5%.*42\.5.*12\.5%.*needs complaints/);
     expect(english(section('satisfaction'))).toContain('Not available: needs survey answers');
+    // m·r/(1 + d − r) with m = 30, r = 0.8, d = 0.1: 24 / 0.3 = 80 (the fixture's figure, printed as money).
+    expect(english(section('economics'))).toMatch(/Retention rate per year 80\.0%.*Discount rate per year 10\.0%.*Total margin 120,000\.00.*m·r\/\(1 \+ d − r\) 80\.00/);
     expect(english(section('hot-products'))).toContain('1 of 120 products are hot');
     expect(english(section('hot-products'))).toContain('Views ≥ 3,000: unknown, needs product events.');
     expect(english(section('hot-products'))).toMatch(/P<1> Rice & beans 80\.0 met 50% met 600 met — unknown yes/);

@@ -7,7 +7,7 @@ import { reportText } from './report-text.ts';
 import { unavailableNote, type RenderContext } from './html-text.ts';
 import { rx, type RetailTextKey } from './retail-text.ts';
 import { renderClusters, renderLifecycle } from './render-clusters.ts';
-import { renderCohorts, renderLoyalty, renderSatisfaction, renderSurvival } from './render-survival.ts';
+import { renderCohorts, renderEconomics, renderLoyalty, renderSatisfaction, renderSurvival } from './render-survival.ts';
 import { renderHotProducts, renderReplenishment, renderRules } from './render-products.ts';
 
 export interface RetailPageSection {
@@ -26,7 +26,7 @@ function one<T extends object>(id: string, key: RetailTextKey, s: Section<T> | u
 
 /** Page sections for the retail parts present in the data; none when the run had none of them (an older report). */
 export function retailPageSections(data: ReportData, ctx: RenderContext): RetailPageSection[] {
-  const keys = ['clusters', 'lifecycle', 'survival', 'cohorts', 'loyalty', 'satisfaction', 'hotProducts', 'rules', 'replenishment'] as const;
+  const keys = ['clusters', 'lifecycle', 'survival', 'cohorts', 'loyalty', 'satisfaction', 'economics', 'hotProducts', 'rules', 'replenishment'] as const;
   if (!keys.some((k) => data[k] !== undefined)) return [];
   return [
     one('clusters', 'clusters', data.clusters, (c) => renderClusters(c, ctx)),
@@ -35,6 +35,7 @@ export function retailPageSections(data: ReportData, ctx: RenderContext): Retail
     one('cohorts', 'cohorts', data.cohorts, (c) => renderCohorts(c, ctx)),
     one('loyalty', 'loyalty', data.loyalty, (l) => renderLoyalty(l, ctx)),
     one('satisfaction', 'satisfaction', data.satisfaction, (s) => renderSatisfaction(s, ctx)),
+    one('economics', 'economics', data.economics, (e) => renderEconomics(e, ctx)),
     one('hot-products', 'hot-products', data.hotProducts, (h) => renderHotProducts(h, ctx)),
     one('rules', 'rules', data.rules, (r) => renderRules(r, ctx)),
     one('replenishment', 'replenishment', data.replenishment, (r) => renderReplenishment(r, ctx)),

@@ -1,6 +1,6 @@
 // Time to lapse (Kaplan-Meier with its band, overall and by group), the monthly cohort retention
 // matrix (cells shaded by share so the decay reads at a glance), loyalty measures and satisfaction.
-import type { CohortsSection, LoyaltySection, SatisfactionSection, SurvivalCurveInfo, SurvivalSection } from './report-data.ts';
+import type { CohortsSection, EconomicsSection, LoyaltySection, SatisfactionSection, SurvivalCurveInfo, SurvivalSection } from './report-data.ts';
 import { escapeHtml, local, num, numArg, pair, type RenderContext } from './html-text.ts';
 import { htmlTable } from './html-table.ts';
 import { retailText, rx } from './retail-text.ts';
@@ -64,4 +64,14 @@ export function renderSatisfaction(s: SatisfactionSection, ctx: RenderContext): 
     [pair('Survey answers', '问卷答复数'), num(ctx, (f) => f.count(s.responses))],
     ...s.quadrants.map((q): [string, string] => [escapeHtml(q.quadrant), num(ctx, (f) => f.count(q.customers))]),
   ], 'satisfaction');
+}
+
+export function renderEconomics(e: EconomicsSection, ctx: RenderContext): string {
+  return htmlTable([{ header: rx('measure') }, { header: rx('value'), numeric: true }], [
+    [pair('Customers', '客户数'), num(ctx, (f) => f.count(e.customers))],
+    [rx('retention'), num(ctx, (f) => f.percent(e.retention, 1))],
+    [rx('discount-rate'), num(ctx, (f) => f.percent(e.discountRate, 1))],
+    [rx('total-margin'), num(ctx, (f) => f.money(e.totalMargin))],
+    [rx('retention-value'), num(ctx, (f) => f.money(e.meanRetentionValue))],
+  ], 'economics');
 }

@@ -212,7 +212,7 @@ export interface ExtraSection {
 }
 
 import type {
-  ClustersSection, CohortsSection, HotProductsSection, LifecycleSection, LoyaltySection, ReplenishmentSection, RulesSection,
+  ClustersSection, CohortsSection, EconomicsSection, HotProductsSection, LifecycleSection, LoyaltySection, ReplenishmentSection, RulesSection,
   SatisfactionSection, SurvivalSection,
 } from './retail-report-data.ts';
 
@@ -236,6 +236,7 @@ export interface ReportData {
   cohorts?: Section<CohortsSection>;
   loyalty?: Section<LoyaltySection>;
   satisfaction?: Section<SatisfactionSection>;
+  economics?: Section<EconomicsSection>;
   hotProducts?: Section<HotProductsSection>;
   rules?: Section<RulesSection>;
   replenishment?: Section<ReplenishmentSection>;

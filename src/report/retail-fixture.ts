@@ -36,6 +36,7 @@ export function retailFixture(): Required<RetailSections> {
       boughtAfterComplaint: { unavailable: { en: 'needs complaints', 'zh-CN': '需要投诉记录' } },
     },
     satisfaction: { unavailable: { en: 'needs survey answers', 'zh-CN': '需要调查问卷答案' } },
+    economics: { discountRate: 0.1, retention: 0.8, customers: 4000, totalMargin: 120000, meanRetentionValue: 80 },
     hotProducts: {
       weeks: 4, from: '2026-06-02', to: '2026-06-30', thresholds: { weeklyUnits: 50, firstTimeBuyerShare: 0.4, favorites: 500, views: 3000 }, products: 120, hot: 1,
       unknown: [{ condition: 'views', reason: { en: 'needs product events', 'zh-CN': '需要商品行为数据' } }],

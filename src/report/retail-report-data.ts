@@ -126,6 +126,17 @@ export interface SatisfactionSection {
   quadrants: { quadrant: string; customers: number }[];
 }
 
+/** Profitability per customer (margin − cost to serve) and retention value m·r/(1 + d − r), when costs are known. */
+export interface EconomicsSection {
+  /** Annual discount rate d and the base's retention rate r per year. */
+  discountRate: number;
+  retention: number;
+  customers: number;
+  totalMargin: number;
+  /** Mean retention value per customer, from the mean annual margin m. */
+  meanRetentionValue: number;
+}
+
 export type HotCondition = 'weeklyUnits' | 'firstTimeBuyerShare' | 'favorites' | 'views';
 
 export interface HotProductInfo {

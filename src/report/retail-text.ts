@@ -54,6 +54,11 @@ const RETAIL_TEXT = {
   'measure': { en: 'Measure', 'zh-CN': '指标' },
   'value': { en: 'Value', 'zh-CN': '数值' },
   'satisfaction': { en: 'Satisfaction and NPS', 'zh-CN': '满意度与 NPS' },
+  'economics': { en: 'Customer economics', 'zh-CN': '客户经济价值' },
+  'retention': { en: 'Retention rate per year', 'zh-CN': '年保留率' },
+  'discount-rate': { en: 'Discount rate per year', 'zh-CN': '年折现率' },
+  'total-margin': { en: 'Total margin', 'zh-CN': '总毛利' },
+  'retention-value': { en: 'Mean retention value m·r/(1 + d − r)', 'zh-CN': '平均客户持续价值 m·r/(1 + d − r)' },
 
   'hot-products': { en: 'Hot products', 'zh-CN': '热门商品' },
   'hot-intro': { en: 'Over the {0} weeks to {1}: a product is hot when it meets every condition that the data can judge. {2} of {3} products are hot.', 'zh-CN': '截至 {1} 的 {0} 周内：商品满足数据可判断的全部条件即为热门。{3} 种商品中 {2} 种为热门。' },
