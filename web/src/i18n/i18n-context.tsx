@@ -1,7 +1,7 @@
 // Language state for the whole page: one catalogue (messages.ts), the choice remembered in
 // localStorage, numbers formatted by the report's own Intl-based formatters so the dashboard and
 // report.html show a figure the same way.
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { numberFormats, type NumberFormats } from '../../../src/report/format-number.ts';
 import type { Lang, LocalText } from '../../../src/report/report-data.ts';
 import { en, zhCN, type MessageKey } from './messages.ts';
@@ -28,7 +28,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => initialLang(readStored(), navigator.language, new URLSearchParams(window.location.search).get('lang')));
   const value = useMemo<I18n>(() => {
     const table = lang === 'en' ? en : zhCN;
-    document.documentElement.lang = lang;
     return {
       lang,
       setLang(next) {
@@ -41,6 +40,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       fmt: numberFormats(lang),
     };
   }, [lang]);
+  // Screen readers and the browser's font choice for CJK text follow the page's lang attribute.
+  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
