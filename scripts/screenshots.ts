@@ -41,10 +41,14 @@ async function shoot(page: Page, baseUrl: string, shot: Shot, lang: string): Pro
   const file = join(OUT, `${shot.name}-${lang}.png`);
   const box = shot.until ? await page.getByTestId(shot.until).boundingBox() : null;
   if (shot.until && !box) throw new Error(`${shot.path}: no section ${shot.until} to crop at`);
-  // A taller window rather than a full-page capture: the navigation bar is as tall as the window.
+  // A taller window rather than a full-page capture, because the navigation bar is as tall as the
+  // window; reloaded, because the page's frame sizes itself on load.
   if (box) {
     await page.setViewportSize({ width: WIDTH, height: Math.max(HEIGHT, Math.ceil(box.y + box.height + 16)) });
-    await page.waitForTimeout(800);
+    await page.reload();
+    await page.getByTestId('current-user').waitFor();
+    await settle(page);
+    await page.waitForTimeout(1500);
   }
   await page.screenshot({ path: file });
   await page.setViewportSize({ width: WIDTH, height: HEIGHT });

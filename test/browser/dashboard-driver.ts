@@ -1,6 +1,6 @@
 // Assertions the browser tests make on the dashboard (the actions are in test/support/dashboard-session.ts).
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { shownValue } from '../support/dashboard-session.ts';
 
 /** Expects each figure on screen to carry exactly the API's number (same JSON double, no tolerance). */
@@ -14,4 +14,11 @@ export async function expectShown(page: Page, expected: Record<string, number | 
 export async function expectNoErrorNotice(page: Page): Promise<void> {
   const texts = await page.locator('[data-testid$="-error"], [data-testid="error"]').allInnerTexts();
   expect(texts, `error notices on ${page.url()}`).toEqual([]);
+}
+
+/** Every figure inside a part of the page, by test id (so a missing one shows in the diff at once). */
+export async function shownValues(within: Locator): Promise<Record<string, number | null>> {
+  const pairs = await within.locator('[data-testid][data-value]').evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-testid') ?? '', e.getAttribute('data-value') ?? ''] as const));
+  return Object.fromEntries(pairs.map(([id, v]) => [id, v === '' ? null : Number(v)]));
 }
