@@ -118,6 +118,10 @@ export const en = {
   'c360.kind': 'Kind',
   'c360.detail': 'Detail',
   'c360.amount': 'Amount',
+  'kind.call': 'call',
+  'kind.visit': 'visit',
+  'kind.complaint': 'complaint',
+  'kind.survey': 'survey',
 
   'profile.name': 'Name',
   'profile.phone': 'Phone',
@@ -324,6 +328,10 @@ export const zhCN: Record<MessageKey, string> = {
   'c360.kind': '类型',
   'c360.detail': '详情',
   'c360.amount': '金额',
+  'kind.call': '电话',
+  'kind.visit': '拜访',
+  'kind.complaint': '投诉',
+  'kind.survey': '调查',
 
   'profile.name': '姓名',
   'profile.phone': '电话',

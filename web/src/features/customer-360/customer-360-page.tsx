@@ -9,6 +9,7 @@ import { Num } from '../../components/num.tsx';
 import { ErrorNotice } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { segmentName, tierName } from '../../i18n/domain-labels.ts';
 import { navigate } from '../../router/use-location.tsx';
 import { clvInterval, clvOf } from '../customers/clv-columns.ts';
@@ -121,6 +122,9 @@ function PAliveChart({ path }: { path: Customer360['pAlivePath'] }) {
   return <EChart option={option} height={240} testId="c360-palive-chart" />;
 }
 
+/** Interaction kinds of the operational store (calls, visits, complaints, surveys). */
+const KIND_KEYS: Record<string, MessageKey> = { call: 'kind.call', visit: 'kind.visit', complaint: 'kind.complaint', survey: 'kind.survey' };
+
 function Timeline({ c }: { c: Customer360 }) {
   const { t } = useI18n();
   if (c.timeline.length === 0) return <Text c="dimmed">{t('table.empty')}</Text>;
@@ -133,7 +137,7 @@ function Timeline({ c }: { c: Customer360 }) {
         {c.timeline.slice(0, 500).map((e, i) => (
           <Table.Tr key={i} data-testid="c360-timeline-row">
             <Table.Td>{e.date}</Table.Td>
-            <Table.Td>{e.kind === 'order' ? t('c360.order') : `${t('c360.interaction')} · ${e.kind}`}</Table.Td>
+            <Table.Td>{e.kind === 'order' ? t('c360.order') : `${t('c360.interaction')} · ${KIND_KEYS[e.kind] ? t(KIND_KEYS[e.kind]) : e.kind}`}</Table.Td>
             <Table.Td>{[e.orderId, e.channel, e.subject].filter((x) => x).join(' · ')}</Table.Td>
             <Table.Td ta="right">{typeof e.amount === 'number' ? <Num value={e.amount} kind="money" testId={`c360-timeline-amount-${i}`} /> : ''}</Table.Td>
           </Table.Tr>
