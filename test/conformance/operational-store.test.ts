@@ -48,7 +48,7 @@ for (const engine of enginesUnderTest()) {
       try {
         expect(again.appliedMigrations).toEqual([]);
         const tables = (await again.db.introspection.getTables()).map((x) => x.name).sort();
-        expect(tables).toEqual(['customers', 'import_batches', 'interactions', 'users']);
+        expect(tables).toEqual(['api_tokens', 'customers', 'import_batches', 'interactions', 'sessions', 'settings', 'users']);
       } finally {
         await again.close();
       }
