@@ -93,8 +93,9 @@ export function CustomersPage() {
             <Select placeholder={t('col.cluster')} clearable value={cluster} onChange={setCluster} data-testid="customers-cluster" data={clusterOptions} />
           )}
         </Group>
+        {/* No default sort: the server orders by the predicted-value column, whatever its horizon, when the run has one. */}
         <ServerTable<CustomerRow> id="customers" path="/customers" csvPath="/customers.csv" csvLabel={t('churn.export')}
-          filters={{ q, segment, tier, stage, cluster }} defaultSort="clv_12m" columns={customerColumns(i18n, 'customers')}
+          filters={{ q, segment, tier, stage, cluster }} columns={customerColumns(i18n, 'customers')}
           rowKey={(r) => String(r.customer_id)} />
       </SectionCard>
     </Stack>
