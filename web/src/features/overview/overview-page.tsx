@@ -1,6 +1,7 @@
 // The morning view: the headline figures of the latest analysis and their change since the run before,
 // and the data-quality checks of that run.
-import { SimpleGrid, Stack, Table, Text, Title, Badge } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { navigate } from '../../router/use-location.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/api-client.ts';
 import { OVERVIEW_METRICS, type Overview, type OverviewMetric } from '../../api/api-types.ts';
@@ -33,7 +34,7 @@ export function OverviewPage() {
       <QueryView query={overview} id="overview">
         {(o) => (
           <Stack>
-            <LastRunLine o={o} />
+            <LastRunLine o={o} canImport={analyst} />
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
               {OVERVIEW_METRICS.map((m) => (
                 <StatCard key={m} label={t(`overview.${m}`)} value={o[m]?.value ?? null} previous={o[m]?.previous ?? null}
@@ -54,9 +55,16 @@ export function OverviewPage() {
   );
 }
 
-function LastRunLine({ o }: { o: Overview }) {
+function LastRunLine({ o, canImport }: { o: Overview; canImport: boolean }) {
   const { t, lang } = useI18n();
-  if (!o.lastRun) return <Text c="dimmed" data-testid="overview-no-run">{t('app.noRun')}</Text>;
+  if (!o.lastRun) {
+    return (
+      <Group>
+        <Text c="dimmed" data-testid="overview-no-run">{t('app.noRun')}</Text>
+        {canImport && <Button size="xs" onClick={() => navigate('/import')} data-testid="overview-go-import">{t('import.title')}</Button>}
+      </Group>
+    );
+  }
   const when = new Date(o.lastRun.createdAt);
   return (
     <Text size="sm" c="dimmed" data-testid="overview-last-run" data-value={o.lastRun.runId}>
