@@ -7,6 +7,7 @@ import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../../engines/duckdb/sql-literal.ts';
 import { loadTransactions, type LoadOptions } from './load-transactions.ts';
 import { SummaryError } from './summary-error.ts';
+import { transactionDaysSql, typedSourceSql } from './transactions-sql.ts';
 
 let dir: string;
 let db: DuckDbEngine;
@@ -121,6 +122,31 @@ describe('loadTransactions', () => {
       expect([fused.code, fused.message]).toEqual([plain.code, plain.message]);
       expect(await db.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'tdays'")).toBe(0);
     }
+  });
+
+  it("with `days`: DuckDB's typed CSV reading gives the view's day totals, or fails and the view is read", async () => {
+    const dayRows = () => db.rows("SELECT customer_id AS c, strftime(day, '%Y-%m-%d') AS d, spend, n_rows AS n, n_amount AS m FROM tdays ORDER BY ALL");
+    const viewDays = async () => { await db.run(transactionDaysSql('transactions', 'tdays')); return dayRows(); };
+    // Values the typed reading accepts, each read as the view reads it.
+    const odd = file('odd.csv', 'id,date,amt\na,2015-01-05,1.5\na, 2015-1-5,1e3\n b ,2015-01-05 ,.5\nb,15-01-05, 1_000\nc,1999-12-31,5.\n');
+    const source = { path: odd, format: 'csv', header: true } as const;
+    const columns = { customer: '"id"', date: '"date"', amount: '"amt"', dateType: 'VARCHAR', amountType: 'VARCHAR' };
+    const typed = typedSourceSql(source, columns, 'date', 'amt');
+    expect(typed).not.toBeNull();
+    await db.run(transactionDaysSql(typed ?? '', 'tdays'));
+    const fast = await dayRows();
+    await loadTransactions(db, { path: odd, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays' });
+    expect(await dayRows()).toEqual(fast);
+    expect(await viewDays()).toEqual(fast);
+    expect(fast).toHaveLength(4);
+    // Values it refuses (a time of day, YYYYMMDD): the view's reading, same totals.
+    const mixed = file('mixed.csv', 'id,date,amt\na,2015-01-05 10:00,1\na,20150105,2\nb,2015-01-06T08:00:00,3\n');
+    expect(typedSourceSql({ ...source, path: mixed }, columns, 'date', 'amt')).not.toBeNull();
+    await expect(db.run(transactionDaysSql(typedSourceSql({ ...source, path: mixed }, columns, 'date', 'amt') ?? '', 'tdays'))).rejects.toThrow(/Conversion Error/);
+    await loadTransactions(db, { path: mixed, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays' });
+    const fallback = await dayRows();
+    expect(fallback).toEqual([{ c: 'a', d: '2015-01-05', spend: 3, n: 2, m: 2 }, { c: 'b', d: '2015-01-06', spend: 3, n: 1, m: 1 }]);
+    expect(await viewDays()).toEqual(fallback);
   });
 
   it('names a missing column and lists the ones there are', async () => {

@@ -4,11 +4,12 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { dropRelation } from './drop-relation.ts';
 import { SummaryError } from './summary-error.ts';
 import {
   AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, dayCountsSql, dropDaysSql, formatFromPath, loadSql, rawLinesSql, readerSql,
-  sniffSql, stageSql, transactionDaysSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
+  sniffSql, stageSql, transactionDaysSql, typedSourceSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
 } from './transactions-sql.ts';
 
 /** The table a load fills before it replaces `transactions`. */
@@ -75,7 +76,12 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
   await dropRelation(db, LOADING);
   await guard(source, () => db.run(loadSql(source, columns, LOADING, o.view ? 'VIEW' : 'TABLE')), o.dateFormat);
   const days = o.days;
-  if (days !== undefined) await guard(source, () => db.run(transactionDaysSql(LOADING, days)), o.dateFormat);
+  if (days !== undefined) {
+    const typed = typedSourceSql(source, columns, names[date], amount === undefined ? undefined : names[amount]);
+    // The typed reading first; any failure (a value it cannot parse) falls back to the view.
+    const fast = typed !== null && await db.run(transactionDaysSql(typed, days)).then(() => true, () => false);
+    if (!fast) await guard(source, () => db.run(transactionDaysSql(quoteIdent(LOADING), days)), o.dateFormat);
+  }
   const countsSql = days === undefined ? badCountsSql(amount !== undefined, LOADING) : dayCountsSql(amount !== undefined, days);
   const counts = (await guard(source, () => db.rows(countsSql), o.dateFormat))[0];
   const total = Number(counts.rows);

@@ -92,13 +92,20 @@ export interface StageColumns {
   dateFormat?: string;
 }
 
+/**
+ * Customer id as text, NULL when blank. trim() only when there is a blank to trim (DuckDB's trim
+ * removes spaces): the check is a byte comparison, trim builds a new string, and this runs on every
+ * row (−0.2 s CPU at 2.75M rows).
+ */
+function customerSql(ref: string): string {
+  const id = `CAST(${ref} AS VARCHAR)`;
+  return `CASE WHEN prefix(${id}, ' ') OR suffix(${id}, ' ') THEN NULLIF(trim(${id}), '') ELSE NULLIF(${id}, '') END`;
+}
+
 /** The parsed columns: customer id (NULL when blank), timestamp and amount (NULL when they do not parse). */
 function parsedColumnsSql(c: StageColumns): string {
   const amount = c.amount === undefined ? 'NULL::DOUBLE' : amountExprSql(c.amount, c.amountType ?? 'VARCHAR');
-  // trim() only when there is a blank to trim (DuckDB's trim removes spaces): the check is a byte
-  // comparison, trim builds a new string, and this runs on every row (−0.2 s CPU at 2.75M rows).
-  const id = `CAST(${c.customer} AS VARCHAR)`;
-  return `CASE WHEN prefix(${id}, ' ') OR suffix(${id}, ' ') THEN NULLIF(trim(${id}), '') ELSE NULLIF(${id}, '') END AS customer_id,
+  return `${customerSql(c.customer)} AS customer_id,
   ${dateExprSql(c.date, c.dateType, c.dateFormat)} AS ts,
   ${amount} AS amount`;
 }
@@ -132,12 +139,31 @@ FROM ${readerSql(s)}`;
  * same reading: `day` is NULL for rows whose date did not parse, `customer_id` NULL for blank ids, and
  * `n_rows − n_amount` counts amounts that did not parse. For a caller that summarises the file right
  * away (the value pipeline): the summary starts from day totals anyway (summary-sql.ts), so one
- * parse of the file serves both the check (dayCountsSql) and the summary.
+ * parse of the file serves both the check (dayCountsSql) and the summary. `from` is a relation of
+ * (customer_id, ts, amount): the loading view, or typedSourceSql.
  */
-export const transactionDaysSql = (source: string, table: string): string =>
+export const transactionDaysSql = (from: string, table: string): string =>
   `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
 SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend, count(*) AS n_rows, count(amount) AS n_amount
-FROM ${quoteIdent(source)} GROUP BY ALL`;
+FROM ${from} GROUP BY ALL`;
+
+/**
+ * The loading view's rows read by DuckDB's typed CSV parser instead of as text: the date column as
+ * TIMESTAMP with one strptime format (--date-format, else %Y-%m-%d) and the amount as DOUBLE. About a
+ * third cheaper than text plus casts (1.8 s against 2.75 s of CPU for the day totals of 2.75M rows).
+ * Exact where it succeeds: a value it parses gives what the view gives (the same strptime format is
+ * among the view's, an ISO date casts to the same day, DuckDB's CSV and cast read numbers alike;
+ * checked on edge cases in load-transactions.test.ts). It fails as a whole on the first value it
+ * cannot parse (a time of day, another date format, "$4"), and loadTransactions then reads the view,
+ * which accepts what it should and names the rest. Null for sources it does not apply to.
+ */
+export function typedSourceSql(s: SourceSpec, c: StageColumns, dateName: string, amountName?: string): string | null {
+  if (s.format !== 'csv' || s.delimiter === 'whitespace' || c.dateType !== 'VARCHAR' || (amountName !== undefined && c.amountType !== 'VARCHAR')) return null;
+  const types = [`${quoteString(dateName)}: 'TIMESTAMP'`, ...(amountName === undefined ? [] : [`${quoteString(amountName)}: 'DOUBLE'`])];
+  const delim = s.delimiter === undefined ? '' : `, delim = ${quoteString(s.delimiter)}`;
+  const reader = `read_csv(${quoteString(s.path)}, all_varchar = true, header = ${s.header}${delim}, types = {${types.join(', ')}}, timestampformat = ${quoteString(c.dateFormat ?? '%Y-%m-%d')})`;
+  return `(SELECT ${customerSql(c.customer)} AS customer_id, ${c.date} AS ts, ${c.amount ?? 'NULL::DOUBLE'} AS amount FROM ${reader})`;
+}
 
 /** Drops a transactionDaysSql table (temporary objects live in the `temp` catalog). */
 export const dropDaysSql = (table: string): string => `DROP TABLE IF EXISTS temp.main.${quoteIdent(table)}`;
