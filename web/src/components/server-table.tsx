@@ -19,7 +19,8 @@ export interface Column<R> {
   /** Numbers are formatted and carry data-value; text columns are shown as they come. */
   kind?: ValueKind;
   sortable?: boolean;
-  render?: (row: R) => ReactNode;
+  /** Custom cell; `index` is the row's place on the page, for test ids like `<table>-<key>-<index>`. */
+  render?: (row: R, index: number) => ReactNode;
 }
 
 export interface ServerTableProps<R> {
@@ -93,7 +94,7 @@ export function ServerTable<R extends Record<string, unknown>>(p: ServerTablePro
               <Table.Tr key={p.rowKey(row)} data-testid={`${p.id}-row`}>
                 {p.columns.map((c) => (
                   <Table.Td key={c.key} ta={c.kind ? 'right' : undefined}>
-                    {c.render ? c.render(row)
+                    {c.render ? c.render(row, i)
                       : c.kind ? <Num value={typeof row[c.key] === 'number' ? row[c.key] as number : null} kind={c.kind} testId={`${p.id}-${c.key}-${i}`} />
                         : String(row[c.key] ?? '')}
                   </Table.Td>

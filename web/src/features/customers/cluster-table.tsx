@@ -29,7 +29,7 @@ export function ClusterTable({ clusters }: { clusters: ClustersSection }) {
                 <Table.Td ta="right"><Num value={c.customers} testId={`cluster-${c.id}-customers`} /></Table.Td>
                 <Table.Td ta="right"><Num value={c.share} kind="share" testId={`cluster-${c.id}-share`} /></Table.Td>
                 {clusters.features.map((f) => (
-                  <Table.Td key={f.id} ta="right"><Num value={c.means[f.id] ?? null} kind="significant" /></Table.Td>
+                  <Table.Td key={f.id} ta="right"><Num value={c.means[f.id] ?? null} kind="significant" testId={`cluster-${c.id}-${f.id}`} /></Table.Td>
                 ))}
               </Table.Tr>
             ))}

@@ -22,7 +22,7 @@ export function customerColumns(i18n: I18n, id: string): Column<CustomerRow>[] {
     { key: 'total_spend', label: t('col.total_spend'), kind: 'money', sortable: true },
     {
       key: 'clv_12m', label: t('col.clv_12m'), kind: 'money', sortable: true,
-      render: (r) => <Num value={clvOf(r)} kind="money" />,
+      render: (r, i) => <Num value={clvOf(r)} kind="money" testId={`${id}-clv_12m-${i}`} />,
     },
     { key: 'p_alive', label: t('col.p_alive'), kind: 'probability', sortable: true },
     { key: 'value_at_risk', label: t('col.value_at_risk'), kind: 'money', sortable: true },

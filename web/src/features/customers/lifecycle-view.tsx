@@ -53,7 +53,7 @@ export function LifecycleView({ lifecycle, onPick }: { lifecycle: LifecycleSecti
               <Table.Tr key={r.id}>
                 <Table.Td>{stageName(r.stage, lang)}</Table.Td>
                 <Table.Td>{lang === 'en' ? r.en : r.zh}</Table.Td>
-                <Table.Td ta="right"><Num value={r.customers} /></Table.Td>
+                <Table.Td ta="right"><Num value={r.customers} testId={`lifecycle-rule-${r.id}-customers`} /></Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

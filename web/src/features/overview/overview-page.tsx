@@ -85,7 +85,7 @@ function QualityTable({ q }: { q: DataQualitySection }) {
             <Table.Td><Badge color={SEVERITY_COLOR[c.severity]} variant="light">{t(`severity.${c.severity}`)}</Badge></Table.Td>
             <Table.Td>{hasText(c.labelKey) ? textIn(c.labelKey, lang) : c.label ? local(c.label) : c.id}</Table.Td>
             <Table.Td ta="right"><Num value={c.count} testId={`quality-${c.id}-count`} /></Table.Td>
-            <Table.Td ta="right" c="dimmed"><Num value={c.total > 0 ? c.count / c.total : null} kind="share" /></Table.Td>
+            <Table.Td ta="right" c="dimmed"><Num value={c.total > 0 ? c.count / c.total : null} kind="share" testId={`quality-${c.id}-share`} /></Table.Td>
             <Table.Td c="dimmed">{c.examples.slice(0, 5).join(', ') || t('app.none')}</Table.Td>
           </Table.Tr>
         ))}
