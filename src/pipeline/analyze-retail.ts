@@ -6,7 +6,6 @@
 // analysis errors of each area carry a code and a message meant for the user); anything else fails.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
-import { CUSTOMER_ORDER } from '../analytics/summary/summary-sql.ts';
 import type { ReportData, Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
 import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
@@ -49,7 +48,7 @@ export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise
   try {
     return await stages(db, o, c);
   } finally {
-    await db.run(`DROP TABLE IF EXISTS temp.transactions; DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
+    await db.run(`DROP VIEW IF EXISTS retail_customers; DROP TABLE IF EXISTS temp.transactions; DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
       DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
       DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features`);
   }
@@ -74,10 +73,11 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
     joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
     return r;
   });
-  // Joined now so the survival curves can be split by cluster or lifecycle stage too.
-  await addColumns(db, joins.splice(0));
+  // A view of the customers with the columns so far, so the survival curves can be split by
+  // cluster or lifecycle stage too; the table itself is rewritten once, at the end.
+  await db.run(`CREATE OR REPLACE TEMP VIEW retail_customers AS ${joinSql(joins)}`);
   step('time to lapse (Kaplan-Meier) and cohort retention');
-  out.survival = await part(() => retailSurvival(db, o.end, c.survival));
+  out.survival = await part(() => retailSurvival(db, o.end, c.survival, 'retail_customers'));
   out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths));
   step('loyalty, hot products, association rules, replenishment');
   out.loyalty = await part(() => retailLoyalty(db));
@@ -93,9 +93,14 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
   return out;
 }
 
+/** The customers table with the joined columns, in its own row order (rowid: the order it was written in, by customer id). */
+function joinSql(joins: readonly { table: string; columns: string[] }[]): string {
+  const select = joins.flatMap((j, k) => j.columns.map((col) => `, j${k}.${col}`)).join('');
+  const from = joins.map((j, k) => ` LEFT JOIN ${j.table} j${k} USING (customer_id)`).join('');
+  return `SELECT customers.*${select} FROM customers${from} ORDER BY customers.rowid`;
+}
+
 async function addColumns(db: DuckDbEngine, joins: readonly { table: string; columns: string[] }[]): Promise<void> {
   if (joins.length === 0) return;
-  const select = joins.flatMap((j, k) => j.columns.map((col) => `j${k}.${col}`)).join(', ');
-  const from = joins.map((j, k) => `LEFT JOIN ${j.table} j${k} USING (customer_id)`).join(' ');
-  await db.run(`CREATE OR REPLACE TABLE customers AS SELECT customers.*, ${select} FROM customers ${from} ORDER BY ${CUSTOMER_ORDER}`);
+  await db.run(`CREATE OR REPLACE TABLE customers AS ${joinSql(joins)}`);
 }

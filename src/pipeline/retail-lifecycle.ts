@@ -8,7 +8,7 @@ import { kaplanMeier, survivalAt, type KaplanMeierCurve } from '../analytics/sur
 import { lapseDurationsSql } from '../analytics/survival/lapse-sql.ts';
 import { cohortRetention } from '../analytics/survival/cohort-retention.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
-import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
+import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import type { CohortsSection, LifecycleSection, SurvivalCurveInfo, SurvivalSection, Unavailable } from '../report/report-data.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 
@@ -40,17 +40,18 @@ function curveInfo(group: string, customers: number, km: KaplanMeierCurve, maxTi
   };
 }
 
-export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival']): Promise<SurvivalSection | Unavailable> {
-  const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")).map((x) => String(x.column_name)));
+/** `customers`: a table or view with customer_id and the column `c.by` (analyze passes the customers table joined with its new columns). */
+export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], customers = 'customers'): Promise<SurvivalSection | Unavailable> {
+  const cols = new Set((await db.rows(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteString(customers)}`)).map((x) => String(x.column_name)));
   if (!cols.has(c.by)) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
-  await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM customers`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM ${quoteIdent(customers)}`);
   await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true }));
   const p = await db.columns(`SELECT grp, duration_days, lapsed, count(*) AS n, sum(returned_after_lapse) AS returned
     FROM customer_lapse GROUP BY ALL ORDER BY grp, duration_days, lapsed`);
   const grp = p.grp as (string | null)[];
   const time = p.duration_days as Float64Array, event = p.lapsed as Float64Array, weight = p.n as Float64Array;
-  const customers = weight.reduce((a, b) => a + b, 0);
-  if (customers === 0) return { unavailable: `no customer bought on or before ${end}` };
+  const n = weight.reduce((a, b) => a + b, 0);
+  if (n === 0) return { unavailable: `no customer bought on or before ${end}` };
   const maxTime = time.reduce((a, b) => Math.max(a, b), 0);
   const overall = kaplanMeier({ time, event, weight });
   const groups: SurvivalCurveInfo[] = [];
@@ -61,9 +62,9 @@ export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeCo
     groups.push(curveInfo(g, w.reduce((a, b) => a + b, 0), kaplanMeier({ time: pick(time), event: pick(event), weight: w }), maxTime));
   }
   return {
-    lapseDays: c.lapseDays, end, by: c.by, customers, lapsed: overall.events,
+    lapseDays: c.lapseDays, end, by: c.by, customers: n, lapsed: overall.events,
     returnedAfterLapse: (p.returned as Float64Array).reduce((a, b) => a + b, 0), confInt: overall.confInt,
-    overall: curveInfo('all', customers, overall, maxTime), groups,
+    overall: curveInfo('all', n, overall, maxTime), groups,
   };
 }
 
