@@ -15,6 +15,7 @@ import { importRecords } from '../../src/ingest/import-records.ts';
 import { importSales } from '../../src/ingest/import-sales.ts';
 import type { RecordKind } from '../../src/ingest/record-kinds.ts';
 import { syncImportBatches } from '../../src/ingest/sync-import-batches.ts';
+import { analyzeFile } from '../../src/pipeline/analyze-run.ts';
 import { analyticsStorePath } from '../../src/store/data-folder.ts';
 import { repoPath } from '../../src/testing/shared-data.ts';
 import { enginesUnderTest, type TestStore } from '../support/store-engines.ts';
@@ -52,9 +53,9 @@ async function analytics(dataDir: string, sql: string): Promise<Record<string, u
 
 for (const engine of enginesUnderTest()) {
   describe(`record imports into the operational store on ${engine.name}`, () => {
-    const test = (name: string, fn: () => Promise<void>): void => {
+    const test = (name: string, fn: () => Promise<void>, timeout?: number): void => {
       if (engine.skipReason) it.skip(`${name} [skipped: ${engine.skipReason}]`, fn);
-      else it(name, fn);
+      else it(name, fn, timeout);
     };
     let t: TestStore;
     let dir: string;
@@ -168,7 +169,14 @@ for (const engine of enginesUnderTest()) {
       });
       expect(checks.find((c) => c.id === 'duplicate-phone')?.examples.slice(0, 3)).toEqual(['M000150/M001041', 'M000254/M000680', 'M000369/M001351']);
       expect(checks.find((c) => c.id === 'stale-records')?.examples.slice(0, 3)).toEqual(['M000001', 'M000002', 'M000003']);
-    });
+
+      // cvm analyze on this folder puts the customer checks into report.html's data-quality section.
+      const out = join(dir, 'out');
+      const analyzed = await analyzeFile({ file: sample('transactions.csv'), outDir: out, dataDir: data(), operational: t.store, holdout: false });
+      const report = JSON.parse(readFileSync(analyzed.output.reportJson, 'utf8')) as { dataQuality: { checks: { id: string; count: number }[] } };
+      expect(report.dataQuality.checks.find((c) => c.id === 'duplicate-phone')).toMatchObject({ count: 12 });
+      expect(readFileSync(analyzed.output.report, 'utf8')).toContain('Possible duplicate customers: same phone');
+    }, 120_000);
   });
 }
 
