@@ -133,3 +133,24 @@ describe('importRecords: product events', () => {
     expect(await query(data, "SELECT event, strftime(ts, '%Y-%m-%d %H:%M') AS ts FROM product_events WHERE customer_id = 'M5'")).toEqual([{ event: 'favorite', ts: '2024-07-05 12:00' }]);
   });
 });
+
+describe('importRecords: bad input', () => {
+  const data = join(dir, 'bad');
+
+  it('empty, header-only and binary files get a clear error and store nothing', async () => {
+    await expect(importRecords({ kind: 'products', path: file('empty.csv', ''), dataDir: data })).rejects.toMatchObject({ code: 'empty-file', message: 'empty.csv is empty (0 bytes): nothing to import' });
+    await expect(importRecords({ kind: 'products', path: file('header.csv', 'product_id,name\n'), dataDir: data })).rejects.toMatchObject({ code: 'empty-file', message: 'header.csv has a header but no data rows: nothing to import' });
+    await expect(importRecords({ kind: 'events', path: file('x.bin', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00])), dataDir: data })).rejects.toMatchObject({ code: 'binary-file' });
+  });
+
+  it('a wrong column count and a truncated last line with an open quote become reject lines; the rest imports', async () => {
+    // Line 3 lacks a column, line 4 has one too many, line 6 (the last, cut off) opens a quote it never closes.
+    const text = 'product_id,name,price\nP1,"Rice, 5 kg",10\nP3,Salt\nP4,Tea,3,extra\nP5,Milk,4\nP6,"Bread,2.5';
+    const r = await importRecords({ kind: 'products', path: file('broken.csv', text), dataDir: data });
+    expect(r.counts).toMatchObject({ read: 5, loaded: 2, rejected: { total: 3, byReason: { 'missing-columns': 1, 'too-many-columns': 1, 'broken-quoting': 1 } } });
+    expect((await rejects(r.rejectFile)).map((l) => [l.line, l.reason.split(':')[0], l.raw])).toEqual([
+      [3, 'missing-columns', 'P3,Salt'], [4, 'too-many-columns', 'P4,Tea,3,extra'], [6, 'broken-quoting', 'P6,"Bread,2.5'],
+    ]);
+    expect(await query(data, 'SELECT product_id, name FROM products ORDER BY 1')).toEqual([{ product_id: 'P1', name: 'Rice, 5 kg' }, { product_id: 'P5', name: 'Milk' }]);
+  });
+});
