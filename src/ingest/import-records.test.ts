@@ -134,6 +134,21 @@ describe('importRecords: product events', () => {
   });
 });
 
+describe('importRecords: mapping file', () => {
+  it('takes columns and a day-first date layout from a mapping file, and refuses fields the kind lacks', async () => {
+    const data = join(dir, 'mapped');
+    const mapping = file('events.json', JSON.stringify({ product: 'SKU', event: '动作', date: 'when', dateFormat: '%d/%m/%Y %H:%M' }));
+    const r = await importRecords({ kind: 'events', path: file('day-first.csv', 'member,SKU,动作,when\nM1,P1,加购,03/02/2024 18:30\nM1,P1,加购,2024-02-03\n'), dataDir: data, mappingFile: mapping });
+    expect(r).toMatchObject({ mapping: { customer: 'member', product: 'SKU', event: '动作', date: 'when' }, mappingSource: { product: 'mapping-file', customer: 'detected' } });
+    expect(r.counts).toMatchObject({ loaded: 1, rejected: { byReason: { 'bad-date': 1 } } });
+    expect((await rejects(r.rejectFile))[0].reason).toBe('bad-date: "2024-02-03" in when is not a date in the layout %d/%m/%Y %H:%M');
+    expect(await query(data, "SELECT strftime(ts, '%Y-%m-%d %H:%M') AS ts FROM product_events")).toEqual([{ ts: '2024-02-03 18:30' }]);
+    const wrong = file('wrong.json', JSON.stringify({ amount: 'x' }));
+    await expect(importRecords({ kind: 'events', path: join(dir, 'day-first.csv'), dataDir: data, mappingFile: wrong }))
+      .rejects.toMatchObject({ code: 'bad-mapping', message: expect.stringMatching(/Valid keys for an events import: customer, visitor, product, event, date, dateFormat/) });
+  });
+});
+
 describe('importRecords: bad input', () => {
   const data = join(dir, 'bad');
 
