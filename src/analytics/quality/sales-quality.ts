@@ -9,7 +9,11 @@ export interface SalesQualityOptions {
   today?: string;
   /** Dates before this are impossible for a retailer's log (default 1990-01-01). */
   earliest?: string;
-  /** An amount above this multiple of the median line amount is extreme (default 100). */
+  /**
+   * An amount above this multiple of the usual line amount is extreme (default 100). "Usual" is the
+   * median line of the same product when it sold at least 5 times, else the median of all lines, so
+   * a dear product bought as usual (two bottles of Moutai) is not flagged but 150 cases of water are.
+   */
   extremeFactor?: number;
 }
 
@@ -28,10 +32,18 @@ export async function salesQuality(db: DuckDbEngine, o: SalesQualityOptions = {}
   const checks = [
     await check('future-dates', `ts >= DATE '${today}' + INTERVAL 1 DAY`, 'error'),
     await check('impossible-dates', `ts < DATE '${earliest}'`, 'error'),
-    await check('extreme-amounts', median > 0 ? `exclusion IS NULL AND amount > ${factor * median}` : 'FALSE', 'warning'),
+    await check('extreme-amounts', median > 0 ? `exclusion IS NULL AND amount > 0 AND (batch_id, source_line) IN (${extremeLinesSql(factor, median)})` : 'FALSE', 'warning'),
   ];
   const anonymous = await check('anonymous-sales', 'exclusion IS NULL AND customer_id IS NULL', 'info');
   anonymous.label = { en: 'Sales without a member id (kept for products, not for customers)', 'zh-CN': '无会员编号的销售（计入商品分析，不计入客户分析）' };
   checks.push(anonymous);
   return checks;
+}
+
+/** (batch_id, source_line) of loaded lines above `factor` times their product's median line amount (or the overall median). */
+function extremeLinesSql(factor: number, median: number): string {
+  return `WITH loaded AS (SELECT batch_id, source_line, product_id, amount FROM sales_lines WHERE exclusion IS NULL AND amount > 0),
+    usual AS (SELECT product_id, median(amount) AS m FROM loaded WHERE product_id IS NOT NULL GROUP BY product_id HAVING count(*) >= 5)
+    SELECT l.batch_id, l.source_line FROM loaded l LEFT JOIN usual u ON u.product_id = l.product_id
+    WHERE l.amount > ${factor} * coalesce(u.m, ${median})`;
 }
