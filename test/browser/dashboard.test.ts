@@ -248,6 +248,11 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
       await settle(p);
       const list = await apiGet<ListPage>(p, url, CHURN_QUERY);
       expect(await shownValue(p, 'churn-total')).toBe(list.total);
+      expect(await apiStatus(p, url, '/models')).toBe(403);
+      // Signing out ends the session on the server too, not only in the page.
+      await p.getByTestId('logout').click();
+      await p.getByTestId('login-submit').waitFor({ timeout: UI_TIMEOUT });
+      expect(await apiStatus(p, url, '/auth/me')).toBe(401);
     } finally {
       await staff.close();
     }
