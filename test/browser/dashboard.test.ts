@@ -100,7 +100,7 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
     expect(sales.map((b) => b.counts.read)).toContain(data.sampleRows);
     const overview = await apiGet<Overview & { lastRun: { inputFile: string } | null }>(page, url, '/overview');
     expect(overview.lastRun?.inputFile).toContain('transactions.csv');
-  });
+  }, 200_000); // the import and the second analysis run in the server while the rest of `npm test` runs too
 
   it('shows the new overview with its change since the last import', async () => {
     await openFromNav(page, 'overview', '/');
