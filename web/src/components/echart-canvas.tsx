@@ -26,6 +26,15 @@ export interface EChartProps {
   onClick?: (params: { name?: string; data?: unknown }) => void;
 }
 
+/**
+ * No animation for users who asked the system for reduced motion (browser tests can ask the same, so
+ * a screenshot never catches a chart half drawn).
+ */
+function withMotion(option: ChartOption): ChartOption {
+  const reduce = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reduce ? { ...option, animation: false } : option;
+}
+
 export function EChartCanvas({ option, height = 320, testId, onClick }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -40,7 +49,7 @@ export function EChartCanvas({ option, height = 320, testId, onClick }: EChartPr
     if (!el) return undefined;
     const c = echarts.init(el, undefined, { renderer: 'canvas', locale });
     chart.current = c;
-    c.setOption(optionRef.current, { notMerge: true });
+    c.setOption(withMotion(optionRef.current), { notMerge: true });
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(el);
     return () => {
@@ -51,7 +60,7 @@ export function EChartCanvas({ option, height = 320, testId, onClick }: EChartPr
   }, [locale]);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption(withMotion(option), { notMerge: true });
   }, [option]);
 
   useEffect(() => {

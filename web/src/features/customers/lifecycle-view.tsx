@@ -51,7 +51,7 @@ export function LifecycleView({ lifecycle, onPick }: { lifecycle: LifecycleSecti
           <Table.Tbody>
             {lifecycle.rules.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{stageName(r.stage, lang)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{stageName(r.stage, lang)}</Table.Td>
                 <Table.Td>{lang === 'en' ? r.en : r.zh}</Table.Td>
                 <Table.Td ta="right"><Num value={r.customers} testId={`lifecycle-rule-${r.id}-customers`} /></Table.Td>
               </Table.Tr>
