@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerChecksOfFolder, folderQuality } from '../../src/analytics/quality/data-folder-quality.ts';
+import { salesQuality } from '../../src/analytics/quality/sales-quality.ts';
 import { getCustomerByCode } from '../../src/domain/customers/customer-repository.ts';
 import { listImportBatches } from '../../src/domain/import-batches/import-batch-repository.ts';
 import { DuckDbEngine } from '../../src/engines/duckdb/duckdb-engine.ts';
@@ -157,6 +158,13 @@ for (const engine of enginesUnderTest()) {
       const orders = await importSales({ path: sample('orders.csv'), dataDir: data() });
       // samples/README.md: 26 cancelled orders, 85 returns, 9 duplicated lines, nothing rejected.
       expect(orders.counts).toMatchObject({ read: 15881, duplicates: 9, rejected: { total: 0 } });
+      // The one bulk purchase the generator planted (150 cases of water on line 8240) is the one extreme amount.
+      const db = await DuckDbEngine.open({ path: analyticsStorePath(data()), threads: 1 });
+      try {
+        expect((await salesQuality(db, { today: '2026-06-30' })).find((c) => c.id === 'extreme-amounts')).toMatchObject({ count: 1, examples: ['line 8240'] });
+      } finally {
+        db.close();
+      }
       expect(await syncImportBatches(data(), t.store)).toEqual({ toOperational: 3, toAnalytics: 2 });
       expect((await listImportBatches(t.store.db)).map((b) => b.kind).sort()).toEqual(['customers', 'events', 'interactions', 'products', 'sales']);
 

@@ -9,7 +9,7 @@ describe('salesQuality', () => {
     const db = await DuckDbEngine.open({ threads: 1 });
     try {
       await db.run(SCHEMA_SQL);
-      // Water sells at 3 a line (6 lines); Moutai at 2,499 (5 lines); a snack once at 2.
+      // Water sells at 3 a line (6 lines); Moutai at 2,499 (5 lines); a snack at 2 (3 lines, one of them anonymous).
       const lines: [number, string | null, string, string, number, string | null][] = [
         ...[2, 3, 4, 5, 6].map((l): [number, string | null, string, string, number, string | null] => [l, 'M1', '2026-01-05', 'water', 3, null]),
         [7, 'M2', '2026-01-06', 'water', 450, null], // 150 cases: 150 × the water median 3 > 100 × 3

@@ -11,7 +11,7 @@ export interface SalesQualityOptions {
   earliest?: string;
   /**
    * An amount above this multiple of the usual line amount is extreme (default 100). "Usual" is the
-   * median line of the same product when it sold at least 5 times, else the median of all lines, so
+   * median line of the same product when it sold at least 3 times, else the median of all lines, so
    * a dear product bought as usual (two bottles of Moutai) is not flagged but 150 cases of water are.
    */
   extremeFactor?: number;
@@ -43,7 +43,7 @@ export async function salesQuality(db: DuckDbEngine, o: SalesQualityOptions = {}
 /** (batch_id, source_line) of loaded lines above `factor` times their product's median line amount (or the overall median). */
 function extremeLinesSql(factor: number, median: number): string {
   return `WITH loaded AS (SELECT batch_id, source_line, product_id, amount FROM sales_lines WHERE exclusion IS NULL AND amount > 0),
-    usual AS (SELECT product_id, median(amount) AS m FROM loaded WHERE product_id IS NOT NULL GROUP BY product_id HAVING count(*) >= 5)
+    usual AS (SELECT product_id, median(amount) AS m FROM loaded WHERE product_id IS NOT NULL GROUP BY product_id HAVING count(*) >= 3)
     SELECT l.batch_id, l.source_line FROM loaded l LEFT JOIN usual u ON u.product_id = l.product_id
     WHERE l.amount > ${factor} * coalesce(u.m, ${median})`;
 }
