@@ -53,8 +53,8 @@ function Body({ c }: { c: Customer360 }) {
             {s ? (
               <Stack gap="sm">
                 <Group>
-                  {s.rfm_segment && <Badge size="lg" data-testid="c360-segment" data-code={String(s.rfm_segment)}>{segmentName(String(s.rfm_segment), lang)}</Badge>}
-                  {s.pyramid_tier && <Badge size="lg" variant="light" data-testid="c360-tier" data-code={String(s.pyramid_tier)}>{tierName(String(s.pyramid_tier), lang)}</Badge>}
+                  {s.rfm_segment && <Badge size="lg" data-testid="c360-segment" data-value={String(s.rfm_segment)}>{segmentName(String(s.rfm_segment), lang)}</Badge>}
+                  {s.pyramid_tier && <Badge size="lg" variant="light" data-testid="c360-tier" data-value={String(s.pyramid_tier)}>{tierName(String(s.pyramid_tier), lang)}</Badge>}
                   {(s.churn_warning === true || s.churn_warning === 'true') && <Badge size="lg" color="red" data-testid="c360-churn">{t('nav.churn')}</Badge>}
                 </Group>
                 <Group align="baseline">

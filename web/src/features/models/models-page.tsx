@@ -59,7 +59,7 @@ function ModelFit({ m }: { m: ModelSection }) {
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 6 }}>
-        <Text fw={600} data-testid="models-chosen" data-code={m.chosen}>{t('models.chosen')}: {m.chosen}</Text>
+        <Text fw={600} data-testid="models-chosen" data-value={m.chosen}>{t('models.chosen')}: {m.chosen}</Text>
         <Text size="sm" c="dimmed" mb="xs">{local(m.reason)}</Text>
         <ParamTable params={m.params} id="models-param" />
         <Text size="sm" mt="xs">
