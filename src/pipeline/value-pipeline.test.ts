@@ -1,6 +1,6 @@
 // The pipeline on CDNOW (cdnowElog.csv, 2,357 customers): the result file against the model functions
 // called customer by customer, and the one-file (view) and two-file (table) paths against each other.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +67,24 @@ describe('runValuePipeline', () => {
     expect([kind, parquetRows]).toEqual(['BASE TABLE', 2357]);
     await run({ outCsv: join(dir, 'one-again.csv') });
     expect(readFileSync(csv, 'utf8')).toBe(readFileSync(join(dir, 'one-again.csv'), 'utf8'));
+  });
+
+  it('sorts text ids as text, and numbers first by value when there are any (CUSTOMER_ORDER)', async () => {
+    const ids = async (list: string[]): Promise<string[]> => {
+      const log = join(dir, 'ids.csv'), csv = join(dir, 'ids-out.csv');
+      // Every id buys in week 1 and again later, so both models have something to fit.
+      const rows = list.flatMap((id, i) => [`${id},1997-01-0${1 + (i % 7)},${10 + i}`, `${id},1997-0${2 + (i % 7)}-15,${5 + i}`, `${id},1997-1${i % 3}-2${i % 9},${7 + i}`]);
+      writeFileSync(log, ['id,date,amount', ...rows].join('\n'));
+      const db = await DuckDbEngine.open({ threads: 1 });
+      try {
+        await runValuePipeline(db, { load: { path: log, customer: 'id', date: 'date', amount: 'amount' }, outCsv: csv });
+      } finally {
+        db.close();
+      }
+      return readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    };
+    const text = ['b', 'a10', 'a9', 'B', 'c', 'a1', 'x', 'y2', 'z', 'aa', 'ab', 'q'];
+    expect(await ids(text)).toEqual([...text].sort());
+    expect(await ids(['x', '10', '9', 'a', '0009', '100', 'b', '7', 'c', 'd', 'e', 'f'])).toEqual(['7', '0009', '9', '10', '100', 'a', 'b', 'c', 'd', 'e', 'f', 'x']);
   });
 });
