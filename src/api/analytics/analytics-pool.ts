@@ -50,13 +50,18 @@ export class AnalyticsPool {
     return pool;
   }
 
+  /** Whether the folder has been analysed; stays true while a swap reopens the file (readers then wait, they do not see "no data"). */
   get hasData(): boolean {
-    return this.#instance !== null;
+    return this.#instance !== null || (this.#gate !== null && this.#hadData);
   }
+  #hadData = false;
 
   async #open(): Promise<void> {
     this.generation++;
-    if (!existsSync(this.options.path)) return;
+    if (!existsSync(this.options.path)) {
+      this.#hadData = false;
+      return;
+    }
     const instance = await DuckDBInstance.create(this.options.path, {
       access_mode: 'READ_ONLY',
       threads: String(this.options.threads ?? 2),
@@ -70,6 +75,7 @@ export class AnalyticsPool {
     }
     this.#instance = instance;
     this.#free = connections;
+    this.#hadData = true;
   }
 
   async #acquire(): Promise<DuckDBConnection> {
@@ -90,7 +96,7 @@ export class AnalyticsPool {
 
   /** Runs a query with bound parameters ($1, $2 … or ?) and returns plain rows. */
   async rows(sql: string, params: DuckDBValue[] = []): Promise<PlainRow[]> {
-    if (!this.#instance) return [];
+    if (!this.#instance && !this.#gate) return [];
     const c = await this.#acquire();
     try {
       if (!this.#instance) return [];

@@ -129,7 +129,7 @@ export class ImportRunner {
 
   #child(input: WorkerInput, job: Job): Promise<Extract<WorkerMessage, { type: 'done' }>> {
     return new Promise((resolve, reject) => {
-      const child = fork(WORKER, [JSON.stringify(input)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+      const child = fork(WORKER, [JSON.stringify(input)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json', execArgv: [] });
       this.#children.add(child);
       // Below the server's priority, so page reads stay quick while the model is fitted.
       try { if (child.pid !== undefined) setPriority(child.pid, 10); } catch { /* not permitted: run at normal priority */ }
