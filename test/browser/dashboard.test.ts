@@ -4,6 +4,7 @@
 // language, check what a staff user may see, and count the clicks from the front door to the churn list.
 // One server and one browser for the whole file (the machine has two cores): the tests run in order
 // and build on each other (the overview before the import is the "previous" figure after it).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/launch-chromium.ts';
@@ -126,10 +127,11 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
     await expectShown(page, expected);
     const risks = list.items.map((r) => r.value_at_risk as number);
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
-    const csvHref = await page.getByTestId('churn-csv').getAttribute('href');
-    const csv = await page.request.get(url + (csvHref ?? ''));
-    expect(csv.status()).toBe(200);
-    expect((await csv.text()).trim().split('\n').length).toBe(list.total + 1);
+    // The export link downloads the whole filtered list (a header and one line per customer).
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: UI_TIMEOUT }), page.getByTestId('churn-csv').click()]);
+    const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(csv.length).toBe(list.total + 1);
+    expect(csv[0]).toContain('customer_id');
   });
 
   it('opens a customer from the churn list: the 360 page shows the API\'s scores, profile and timeline', async () => {
@@ -138,7 +140,7 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
     await first.click();
     await page.waitForURL((u) => u.pathname === `/customers/${encodeURIComponent(id)}`, { timeout: UI_TIMEOUT });
     await settle(page);
-    const c = await apiGet<{ scores: Record<string, unknown>; profile: Record<string, unknown> | null; timeline: unknown[] }>(
+    const c = await apiGet<{ scores: Record<string, unknown>; profile: Record<string, unknown> | null; timeline: unknown[]; pAlivePath: unknown[] }>(
       page, url, `/customers/${encodeURIComponent(id)}`);
     const expected: Record<string, number | null> = {};
     for (const k of ['orders', 'total_spend', 'p_alive', 'value_at_risk']) expected[`c360-${k}`] = c.scores[k] as number;
@@ -146,6 +148,8 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
     expect(c.profile?.name, 'the sample member record was imported').toBeTruthy();
     expect(await page.getByTestId('c360-profile-name').innerText()).toBe(String(c.profile?.name));
     expect(await page.getByTestId('c360-timeline-row').count()).toBe(Math.min(c.timeline.length, 500));
+    expect(c.pAlivePath.length).toBeGreaterThan(1);
+    await page.getByTestId('c360-palive-chart').waitFor({ timeout: UI_TIMEOUT });
     await expectNoErrorNotice(page);
   });
 
