@@ -53,7 +53,7 @@ export function AppLayout({ user, active, children }: { user: User; active: Page
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {NAV.filter((n) => canSee(user.role, n.page)).map((n) => (
-          <NavLink key={n.page} href={n.path} label={t(n.label)} active={n.page === active} data-testid={`nav-${n.page}`}
+          <NavLink key={n.page} href={n.path} label={t(n.label)} active={n.page === active} aria-current={n.page === active ? "page" : undefined} data-testid={`nav-${n.page}`}
             onClick={(e) => { e.preventDefault(); close(); navigate(n.path); }} />
         ))}
       </AppShell.Navbar>
