@@ -18,18 +18,28 @@ export async function loadCustomerFacts(db: Kysely<Database>, lastPurchase: Read
   const facts: CustomerFacts[] = [];
   for (let after = 0; ;) {
     const rows = await db.selectFrom('customers')
-      .select(['id', 'customer_code', 'name', 'phone', 'email', 'birthday', 'join_date', 'profile_updated_at', 'updated_at'])
+      .select(['id', 'customer_code', 'name', 'phone', 'email', 'birthday', 'join_date', 'profile_updated_at', 'updated_at', 'created_at'])
       .where('id', '>', after).orderBy('id').limit(PAGE).execute();
     for (const r of rows) {
       facts.push({
         code: r.customer_code, name: r.name, phone: r.phone, email: r.email, birthday: r.birthday, joinDate: r.join_date,
-        // Without the source system's date, our own last write is the best evidence of an update.
-        updatedAt: (r.profile_updated_at ?? r.updated_at).toISOString().slice(0, 10), lastPurchase: lastPurchase.get(r.customer_code) ?? null,
+        updatedAt: lastUpdate(r.profile_updated_at, r.created_at, r.updated_at), lastPurchase: lastPurchase.get(r.customer_code) ?? null,
       });
     }
     if (rows.length < PAGE) return facts;
     after = rows[rows.length - 1].id;
   }
+}
+
+/**
+ * The last known change of a record: the source system's own date, or a change we stored after
+ * creating the record (an import with new values or an edit; unchanged re-imports do not touch
+ * updated_at). Merely being imported is no sign of life, so a record with neither has none.
+ */
+export function lastUpdate(profileUpdatedAt: Date | null, createdAt: Date, updatedAt: Date): string | null {
+  const ours = updatedAt.getTime() > createdAt.getTime() ? updatedAt : null;
+  const latest = [profileUpdatedAt, ours].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime()).at(-1);
+  return latest === undefined ? null : latest.toISOString().slice(0, 10);
 }
 
 const hasTable = async (db: DuckDbEngine, name: string): Promise<boolean> =>
