@@ -111,6 +111,31 @@ export class AnalyticsPool {
     }
   }
 
+  /**
+   * A large result chunk by chunk (DuckDB's streaming result: one sort, however many rows). Holds one
+   * connection until the last chunk is read or the consumer stops; a swap waits for it.
+   */
+  async *stream(sql: string, params: DuckDBValue[] = []): AsyncGenerator<PlainRow[]> {
+    if (!this.#instance && !this.#gate) return;
+    const c = await this.#acquire();
+    try {
+      if (!this.#instance) return;
+      const result = await c.stream(sql, params);
+      const names = result.columnNames();
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) return;
+        yield chunk.getRowObjects(names).map((r) => {
+          const out: PlainRow = {};
+          for (const [k, v] of Object.entries(r)) out[k] = plain(v);
+          return out;
+        });
+      }
+    } finally {
+      this.#release(c);
+    }
+  }
+
   async scalar(sql: string, params: DuckDBValue[] = []): Promise<Cell> {
     const [row] = await this.rows(sql, params);
     return row ? (Object.values(row)[0] ?? null) : null;

@@ -143,17 +143,12 @@ export async function checkSort(pool: AnalyticsPool, p: Omit<PageRequest, 'page'
   if (info.columns.size > 0) orderClause(info, { ...p, page: 1, pageSize: 1 }, defaultSort ?? info.clv);
 }
 
-/** Every row of a filtered list, page by page (for CSV exports of up to millions of rows). */
+/** Every row of a filtered list as one streamed query (for CSV exports of up to millions of rows). */
 export async function* allCustomers(pool: AnalyticsPool, f: CustomerFilters, p: Omit<PageRequest, 'page' | 'pageSize'>, defaultSort?: string): AsyncGenerator<PlainRow[]> {
   if (!pool.hasData) return;
   const info = await tableInfo(pool);
   if (info.columns.size === 0) return;
   const where = whereClause(info, f);
   const order = orderClause(info, { ...p, page: 1, pageSize: 1 }, defaultSort ?? info.clv);
-  const chunk = 20_000;
-  for (let offset = 0; ; offset += chunk) {
-    const rows = await pool.rows(`SELECT * FROM customers ${where.sql} ${order} LIMIT ${chunk} OFFSET ${offset}`, where.params);
-    if (rows.length) yield rows;
-    if (rows.length < chunk) return;
-  }
+  yield* pool.stream(`SELECT * FROM customers ${where.sql} ${order}`, where.params);
 }
