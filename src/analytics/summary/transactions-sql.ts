@@ -142,9 +142,11 @@ FROM ${readerSql(s)}`;
  * parse of the file serves both the check (dayCountsSql) and the summary. `from` is a relation of
  * (customer_id, ts, amount): the loading view, or typedSourceSql.
  */
+// The counts are INTEGERs (a day of one customer has fewer than 2³¹ rows): at 13.7M day rows (5M
+// customers) the table is ~110 MB smaller than with BIGINTs.
 export const transactionDaysSql = (from: string, table: string): string =>
   `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
-SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend, count(*) AS n_rows, count(amount) AS n_amount
+SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend, CAST(count(*) AS INTEGER) AS n_rows, CAST(count(amount) AS INTEGER) AS n_amount
 FROM ${from} GROUP BY ALL`;
 
 /**
