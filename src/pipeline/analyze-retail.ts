@@ -77,7 +77,7 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
   // cluster or lifecycle stage too; the table itself is rewritten once, at the end.
   await db.run(`CREATE OR REPLACE TEMP VIEW retail_customers AS ${joinSql(joins)}`);
   step('time to lapse (Kaplan-Meier) and cohort retention');
-  out.survival = await part(() => retailSurvival(db, o.end, c.survival, 'retail_customers'));
+  out.survival = await part(() => retailSurvival(db, o.end, c.survival, ['customers', 'retail_customers']));
   out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths));
   step('loyalty, hot products, association rules, replenishment');
   out.loyalty = await part(() => retailLoyalty(db));

@@ -40,10 +40,17 @@ function curveInfo(group: string, customers: number, km: KaplanMeierCurve, maxTi
   };
 }
 
-/** `customers`: a table or view with customer_id and the column `c.by` (analyze passes the customers table joined with its new columns). */
-export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], customers = 'customers'): Promise<SurvivalSection | Unavailable> {
-  const cols = new Set((await db.rows(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteString(customers)}`)).map((x) => String(x.column_name)));
-  if (!cols.has(c.by)) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
+/**
+ * `sources`: tables or views with customer_id, the first one holding the column `c.by` is used
+ * (analyze passes the customers table, then a view of it joined with the new columns).
+ */
+export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], sources: readonly string[] = ['customers']): Promise<SurvivalSection | Unavailable> {
+  let customers: string | undefined;
+  for (const source of sources) {
+    const cols = new Set((await db.rows(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteString(source)}`)).map((x) => String(x.column_name)));
+    if (cols.has(c.by)) { customers = source; break; }
+  }
+  if (customers === undefined) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
   await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM ${quoteIdent(customers)}`);
   await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true }));
   const p = await db.columns(`SELECT grp, duration_days, lapsed, count(*) AS n, sum(returned_after_lapse) AS returned
