@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { generateTransactions } from './generate-transactions.ts';
 import { DuckDbEngine } from '../src/engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../src/engines/duckdb/sql-literal.ts';
@@ -23,7 +23,7 @@ import { main as analyzeSuite } from './analyze-bench.ts';
 const SIZES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
 const dataDir = join(import.meta.dirname, 'data');
 
-interface Measurement { seconds: number; peakMb: number; customers?: number; timings?: Record<string, number> }
+interface Measurement { seconds: number; peakMb: number; cpuSeconds?: number; customers?: number; timings?: Record<string, number> }
 
 async function child(kind: string, file: string): Promise<void> {
   const t0 = performance.now();
@@ -50,7 +50,10 @@ async function child(kind: string, file: string): Promise<void> {
     extra = { customers: r.score.customers, timings: { ...r.timings, patterns: r.patterns, pairs: r.score.pairs } };
   }
   db.close();
-  const m: Measurement = { seconds: (performance.now() - t0) / 1000, peakMb: process.resourceUsage().maxRSS / 1024, ...extra };
+  const u = process.resourceUsage();
+  // CPU time (all threads, DuckDB's included) next to wall time: on a machine shared with other work
+  // it is the steadier figure of the two.
+  const m: Measurement = { seconds: (performance.now() - t0) / 1000, peakMb: u.maxRSS / 1024, cpuSeconds: (u.userCPUTime + u.systemCPUTime) / 1e6, ...extra };
   process.stdout.write(JSON.stringify(m) + '\n');
 }
 
@@ -86,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
   const sizes = arg('--sizes', '100k,1m,5m').split(',');
   const repeats = Number(arg('--repeats', '3'));
   const rows: string[] = [];
+  const loadStart = loadavg()[0];
   for (const label of sizes) {
     const n = SIZES[label];
     if (!n) throw new Error(`unknown size ${label}`);
@@ -94,12 +98,13 @@ async function main(argv: string[]): Promise<void> {
     for (let i = 0; i < repeats; i++) { base.push(run('baseline', file)); pipe.push(run('pipeline', file)); }
     const b = median(base.map((m) => m.seconds)), p = median(pipe.map((m) => m.seconds));
     const last = pipe[pipe.length - 1];
-    const row = `| ${label} | ${last.customers?.toLocaleString('en-US')} | ${b.toFixed(2)} s | ${p.toFixed(2)} s | **${(p / b).toFixed(2)}×** | ${Math.max(...base.map((m) => m.peakMb)).toFixed(0)} MB | ${Math.max(...pipe.map((m) => m.peakMb)).toFixed(0)} MB | ${Object.entries(last.timings ?? {}).map(([k, v]) => `${k} ${k === 'patterns' || k === 'pairs' ? v : v.toFixed(2)}`).join(', ')} |`;
+    const cpu = (ms: Measurement[]) => median(ms.map((m) => m.cpuSeconds ?? Number.NaN)).toFixed(2);
+    const row = `| ${label} | ${last.customers?.toLocaleString('en-US')} | ${b.toFixed(2)} s | ${p.toFixed(2)} s | **${(p / b).toFixed(2)}×** | ${Math.max(...base.map((m) => m.peakMb)).toFixed(0)} MB | ${Math.max(...pipe.map((m) => m.peakMb)).toFixed(0)} MB | CPU ${cpu(base)} s vs ${cpu(pipe)} s; ${Object.entries(last.timings ?? {}).map(([k, v]) => `${k} ${k === 'patterns' || k === 'pairs' ? v : v.toFixed(2)}`).join(', ')} |`;
     console.error(row);
     rows.push(row);
   }
   const table = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; median of ${repeats} alternating runs.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; median of ${repeats} alternating runs; load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}. Last column: median CPU time (baseline vs measured), then the last run's step wall times.`,
     '',
     '| size | customers | DuckDB summary only | whole pipeline | ratio | peak RSS summary | peak RSS pipeline | pipeline steps (s) |',
     '|---|---:|---:|---:|---:|---:|---:|---|',
