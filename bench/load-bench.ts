@@ -124,13 +124,14 @@ try {
 
   // 4. The clients.
   type Kind = 'customers page' | 'customers filtered' | 'churn page';
-  const samples: { kind: Kind; ms: number; during: boolean }[] = [];
+  const samples: { kind: Kind; ms: number; during: boolean; deep: boolean }[] = [];
   const errors: string[] = [];
   const end = t0 + seconds * 1000;
   const sorts = ['clv_12m', 'value_at_risk', 'total_spend', 'p_alive', 'last_purchase'];
   let seed = 7;
   const rnd = (): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-  const page = (): number => (rnd() < 0.8 ? 1 + Math.floor(rnd() * 20) : 1 + Math.floor(rnd() * 2000));
+  let deep = false;
+  const page = (): number => { deep = rnd() >= 0.8; return deep ? 21 + Math.floor(rnd() * 1980) : 1 + Math.floor(rnd() * 20); };
   const client = async (): Promise<void> => {
     while (performance.now() < end) {
       const r = rnd();
@@ -138,6 +139,7 @@ try {
         ? ['customers page', `/api/customers?page=${page()}&pageSize=50&sort=${sorts[Math.floor(rnd() * sorts.length)]}&order=desc`]
         : r < 0.7 ? ['customers filtered', `/api/customers?page=${page()}&pageSize=50&segment=${segments[Math.floor(rnd() * segments.length)] ?? 'champions'}`]
         : ['churn page', `/api/churn?page=${page()}&pageSize=50`];
+      const pageIsDeep = deep;
       const s = performance.now();
       try {
         const res = await fetch(url + path, { headers });
@@ -146,7 +148,7 @@ try {
       } catch (e) {
         errors.push(`${String(e)} ${path}`);
       }
-      samples.push({ kind, ms: performance.now() - s, during: importSeconds === null });
+      samples.push({ kind, ms: performance.now() - s, during: importSeconds === null, deep: pageIsDeep });
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
@@ -161,11 +163,13 @@ try {
     `# Load test: cvm serve at ${label} customers`, '',
     `Command: \`node bench/load-bench.ts --customers ${customers} --clients ${clients} --seconds ${seconds}\``, '',
     `Run ${new Date().toISOString()}; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average before the run ${loadavg().map((x) => x.toFixed(1)).join(' ')}; Node ${process.version}; the machine is shared with other jobs.`, '',
-    `${clients} clients on loopback for ${seconds} s (${elapsed.toFixed(1)} s measured), each sending the next request when the last one answered: 50 % customer pages sorted by a random column, 20 % filtered by segment, 30 % churn-list pages; 80 % of pages among the first 20, the rest up to page 2,000 (offset 100,000). An API token authenticates every request.`, '',
+    `${clients} clients on loopback for ${seconds} s (${elapsed.toFixed(1)} s measured), each sending the next request when the last one answered: 50 % customer pages sorted by a random column, 20 % filtered by segment, 30 % churn-list pages; 80 % of pages among the first 20, the rest among pages 21–2,000 (offsets up to 100,000). An API token authenticates every request.`, '',
     `Import started with the clients: 20,000 new sales (POST /api/imports), then the whole folder re-analysed in a child process, then swapped in: ${importOutcome} after ${importSeconds === null ? 'n/a' : (importSeconds as number).toFixed(1)} s.`, '',
     '| requests | n | per second | p50 ms | p99 ms | max ms |', '|---|---:|---:|---:|---:|---:|',
     row('all', samples.map((s) => s.ms)),
     row('while the import ran', during),
+    row('pages 1–20', samples.filter((x) => !x.deep).map((x) => x.ms)),
+    row('pages 21–2,000', samples.filter((x) => x.deep).map((x) => x.ms)),
     ...(['customers page', 'customers filtered', 'churn page'] as const).map((k) => row(k, samples.filter((s) => s.kind === k).map((s) => s.ms))), '',
     `Errors: ${errors.length}${errors.length ? ` (first: ${errors.slice(0, 5).join('; ')})` : ''}.`, '',
   ];

@@ -86,10 +86,12 @@ export class AnalyticsPool {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
+  // `#busy` counts requests that hold or wait for a connection; the releasing request is done either
+  // way, whether its connection goes to a waiter or back to the free list.
   #release(c: DuckDBConnection): void {
+    this.#busy--;
     const next = this.#waiting.shift();
     if (next) return next(c);
-    this.#busy--;
     this.#free.push(c);
     if (this.#busy === 0) this.#drained?.();
   }

@@ -115,10 +115,39 @@ export async function customerPage(pool: AnalyticsPool, f: CustomerFilters, p: P
   const order = orderClause(info, p, defaultSort ?? info.clv);
   const offset = (p.page - 1) * p.pageSize;
   const [items, total] = await Promise.all([
-    pool.rows(`SELECT * FROM customers ${where.sql} ${order} LIMIT ${p.pageSize} OFFSET ${offset}`, where.params),
+    cachedPage(pool, `SELECT * FROM customers ${where.sql} ${order} LIMIT ${p.pageSize} OFFSET ${offset}`, where.params),
     countCustomers(pool, where),
   ]);
   return { items, total, page: p.page, pageSize: p.pageSize };
+}
+
+const pageCache = new WeakMap<AnalyticsPool, { generation: number; pages: Map<string, Promise<PlainRow[]>> }>();
+const PAGE_CACHE_ENTRIES = 1000;
+
+/**
+ * Pages are cached per data generation (the data only changes when an import swaps the file): at 1M
+ * customers a page is a top-N over the whole table (~0.1 s, more at deep offsets), and many people
+ * open the same first pages of the same lists. Least recently used pages are dropped beyond 1000.
+ */
+function cachedPage(pool: AnalyticsPool, sql: string, params: DuckDBValue[]): Promise<PlainRow[]> {
+  let entry = pageCache.get(pool);
+  if (!entry || entry.generation !== pool.generation) {
+    entry = { generation: pool.generation, pages: new Map() };
+    pageCache.set(pool, entry);
+  }
+  const key = JSON.stringify([sql, params]);
+  const pages = entry.pages;
+  let hit = pages.get(key);
+  if (hit) {
+    pages.delete(key); // re-insert: Map order is the recency order
+    pages.set(key, hit);
+    return hit;
+  }
+  hit = pool.rows(sql, params);
+  pages.set(key, hit);
+  hit.catch(() => pages.delete(key));
+  if (pages.size > PAGE_CACHE_ENTRIES) pages.delete(pages.keys().next().value ?? key);
+  return hit;
 }
 
 async function countCustomers(pool: AnalyticsPool, where: { sql: string; params: DuckDBValue[] }): Promise<number> {
