@@ -36,7 +36,8 @@ describe('retail sections of report.html', () => {
     expect(english(section('lifecycle'))).toMatch(/2 stability if purchases in the last 90 days > 0 then stability \(70 % of 1,000\) 1,500/);
     expect(english(section('survival'))).toContain('2,500 of 4,000 customers have lapsed; 300 of them bought again later');
     expect(english(section('survival'))).toMatch(/All customers 4,000 2,500 120 \(110 – 135\)/);
-    expect(english(section('survival'))).toMatch(/key 40 4 not reached/);
+    expect(english(section('survival'))).toMatch(/Key 40 4 not reached/);
+    expect(section('survival')).toContain('<span class="t-zh" lang="zh-CN">主顾客</span>');
     expect(english(section('cohorts'))).toMatch(/2026-04 200 100% 25% 10%/);
     expect(english(section('loyalty'))).toMatch(/62\.5%.*42\.5.*12\.5%.*needs complaints/);
     expect(english(section('satisfaction'))).toContain('Not available: needs survey answers');

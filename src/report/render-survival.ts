@@ -6,7 +6,17 @@ import { htmlTable } from './html-table.ts';
 import { retailText, rx } from './retail-text.ts';
 import { figure } from './svg-charts.ts';
 import { stepChart } from './svg-step-chart.ts';
+import { TIER_LABELS } from '../analytics/pyramid/value-pyramid.ts';
+import { STAGE_NAMES } from '../analytics/lifecycle/lifecycle-stages.ts';
+import type { Bilingual } from './report-text.ts';
 import { isUnavailable } from './report-data.ts';
+
+/** A group's name in both languages when it is a pyramid tier or a lifecycle stage, else as it is. */
+function groupName(by: string, g: string): Bilingual {
+  const known: Record<string, { en: string; zh: string }> = by === 'pyramid_tier' ? TIER_LABELS : by === 'lifecycle_stage' ? STAGE_NAMES : {};
+  const k = Object.hasOwn(known, g) ? known[g] : undefined;
+  return k ? { en: k.en, 'zh-CN': k.zh } : { en: g, 'zh-CN': g };
+}
 
 export function renderSurvival(s: SurvivalSection, ctx: RenderContext): string {
   const count = (n: number) => numArg(ctx, (f) => f.count(n));
@@ -15,7 +25,7 @@ export function renderSurvival(s: SurvivalSection, ctx: RenderContext): string {
   parts.push(figure(stepChart({
     title: retailText('survival'),
     curves: curves.map((c, i) => ({
-      name: i === 0 ? retailText('all-customers') : { en: c.group, 'zh-CN': c.group },
+      name: i === 0 ? retailText('all-customers') : groupName(s.by, c.group),
       x: c.points.map((p) => p.time), y: c.points.map((p) => p.surv),
       ...(i === 0 ? { lower: c.points.map((p) => p.lower), upper: c.points.map((p) => p.upper) } : {}),
     })),
@@ -26,7 +36,7 @@ export function renderSurvival(s: SurvivalSection, ctx: RenderContext): string {
     : `${num(ctx, (f) => f.count(c.median ?? 0))} (${c.medianLower === null ? '—' : num(ctx, (f) => f.count(c.medianLower ?? 0))} – ${c.medianUpper === null ? '—' : num(ctx, (f) => f.count(c.medianUpper ?? 0))})`;
   parts.push(`<h3>${rx('group-by', () => s.by)}</h3>`, htmlTable([
     { header: pair('Group', '分组') }, { header: pair('Customers', '客户数'), numeric: true }, { header: rx('lapsed'), numeric: true }, { header: rx('median-days'), numeric: true },
-  ], curves.map((c, i) => [i === 0 ? rx('all-customers') : escapeHtml(c.group), num(ctx, (f) => f.count(c.customers)), num(ctx, (f) => f.count(c.lapsed)), median(c)]), 'survival-groups'));
+  ], curves.map((c, i) => [i === 0 ? rx('all-customers') : pair(groupName(s.by, c.group).en, groupName(s.by, c.group)['zh-CN']), num(ctx, (f) => f.count(c.customers)), num(ctx, (f) => f.count(c.lapsed)), median(c)]), 'survival-groups'));
   return parts.join('\n');
 }
 
