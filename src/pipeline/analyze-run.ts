@@ -22,6 +22,7 @@ import { openAnalysisDb, keepInStore } from './analysis-db.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
 import { saveAnalysisRun } from './save-analysis-run.ts';
+import { runModelsOf } from './customer-intervals.ts';
 import { segmentCustomers } from './segment-customers.ts';
 import { runValuePipeline, type CountModelChoice, type PipelineResult } from './value-pipeline.ts';
 
@@ -107,7 +108,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
         },
       });
       Object.assign(data, retail);
-      if (!temp) await keepInStore(db, () => saveAnalysisRun(db, resolve(o.file), data));
+      if (!temp) await keepInStore(db, () => saveAnalysisRun(db, resolve(o.file), data, runModelsOf(pipeline)));
       const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
       writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
       writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
