@@ -6,9 +6,8 @@ import { bgNbd } from '../analytics/models/bg-nbd.ts';
 import { convertTime, unitsPerMonth } from '../analytics/models/clv.ts';
 import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
 import type { CountModel, FitResult } from '../analytics/models/types.ts';
-import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
-import type { RunModels } from './save-analysis-run.ts';
+import type { RowSource, RunModels } from './save-analysis-run.ts';
 import { scoreIntervals } from './score-intervals.ts';
 import type { PipelineResult } from './value-pipeline.ts';
 
@@ -35,7 +34,7 @@ export interface CustomerIntervals {
  * customer is unknown or the run saved no covariance (fitted without standard errors).
  * @example const iv = await customerIntervals(db, '12347', run.models); // iv?.clv → [lower, upper]
  */
-export async function customerIntervals(db: DuckDbEngine, customerId: string, models: RunModels, o: { draws?: number; coverage?: number } = {}): Promise<CustomerIntervals | null> {
+export async function customerIntervals(db: RowSource, customerId: string, models: RunModels, o: { draws?: number; coverage?: number } = {}): Promise<CustomerIntervals | null> {
   const model = ({ bgnbd: bgNbd, pnbd: paretoNbd } as Record<string, unknown>)[models.count.model] as CountModel | undefined;
   if (!model || !models.count.covariance) return null;
   const [row] = await db.rows(`SELECT frequency, recency, "T", monetary_value FROM customers WHERE CAST(customer_id AS VARCHAR) = ${quoteString(customerId)} LIMIT 1`);

@@ -11,6 +11,10 @@ import type { FitResult, TimeUnit } from '../analytics/models/types.ts';
 import type { ReportData } from '../report/report-data.ts';
 
 export const ANALYSIS_RUNS_TABLE = 'analysis_runs';
+/** Anything that runs a query and returns plain rows: DuckDbEngine, or the server's connection pool. */
+export interface RowSource {
+  rows(sql: string): Promise<readonly Record<string, unknown>[]>;
+}
 export const CUSTOMER_HISTORY_TABLE = 'customer_history';
 
 /** What is needed to predict again for one customer: the fits and the horizons the run used. */
@@ -91,7 +95,7 @@ export interface HistoryPoint {
 }
 
 /** One customer's segment history, oldest run first (empty when the folder keeps none). */
-export async function readCustomerHistory(db: DuckDbEngine, customerId: string): Promise<HistoryPoint[]> {
+export async function readCustomerHistory(db: RowSource, customerId: string): Promise<HistoryPoint[]> {
   if (!(await tableExists(db, CUSTOMER_HISTORY_TABLE))) return [];
   const rows = await db.rows(`SELECT h.*, strftime(r.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at
     FROM ${CUSTOMER_HISTORY_TABLE} h JOIN ${ANALYSIS_RUNS_TABLE} r USING (run_id)
@@ -105,6 +109,7 @@ export async function readCustomerHistory(db: DuckDbEngine, customerId: string):
   }));
 }
 
-async function tableExists(db: DuckDbEngine, name: string): Promise<boolean> {
-  return Number(await db.scalar(`SELECT count(*) FROM information_schema.tables WHERE table_name = ${quoteString(name)}`)) > 0;
+async function tableExists(db: RowSource, name: string): Promise<boolean> {
+  const [r] = await db.rows(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${quoteString(name)}`);
+  return Number(r?.n ?? 0) > 0;
 }
