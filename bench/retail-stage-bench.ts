@@ -12,8 +12,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDbEngine } from '../src/engines/duckdb/duckdb-engine.ts';
 import { importSales } from '../src/ingest/import-sales.ts';
+import { openAnalysisDb } from '../src/pipeline/analysis-db.ts';
 import { analyzeRetail } from '../src/pipeline/analyze-retail.ts';
 import { segmentCustomers } from '../src/pipeline/segment-customers.ts';
 import { runValuePipeline } from '../src/pipeline/value-pipeline.ts';
@@ -33,7 +33,8 @@ async function measure<T>(name: string, f: () => Promise<T>): Promise<T> {
 
 try {
   if (!existsSync(analyticsStorePath(dir))) await measure('import', () => importSales({ path: values.file, dataDir: dir }));
-  const db = await DuckDbEngine.open({ path: analyticsStorePath(dir) });
+  // As analyze computes: in memory, with the store attached (analysis-db.ts); nothing is written back.
+  const db = await openAnalysisDb(analyticsStorePath(dir), dir);
   try {
     const p = await measure('value pipeline', () => runValuePipeline(db, { load: null }));
     await measure('segments', () => segmentCustomers(db, { end: p.summary.end }));
@@ -46,7 +47,6 @@ try {
     await measure('retail stage', () => analyzeRetail(db, { end: p.summary.end, onStep: lap }));
     lap('end');
     console.log(`customers: ${p.summary.customers}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    await db.run('DROP TABLE IF EXISTS customers');
   } finally {
     db.close();
   }
