@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { readColumns } from '../../engines/duckdb/read-columns.ts';
+import type { Columns } from '../../engines/duckdb/read-columns.ts';
 
 export type Cell = string | number | boolean | null;
 export type PlainRow = Record<string, Cell>;
@@ -133,6 +135,17 @@ export class AnalyticsPool {
           return out;
         });
       }
+    } finally {
+      this.#release(c);
+    }
+  }
+
+  /** A whole result column-wise (numbers as Float64Array, NULL → NaN); empty when there is no data. */
+  async columns(sql: string): Promise<Columns> {
+    if (!this.#instance && !this.#gate) return {};
+    const c = await this.#acquire();
+    try {
+      return this.#instance ? await readColumns(c, sql) : {};
     } finally {
       this.#release(c);
     }

@@ -1,12 +1,13 @@
 // Paged, filtered, sorted reads of the `customers` table (one row per customer, written by
 // `cvm analyze`). User input never becomes SQL text: sort columns are checked against the table's own
 // numeric columns (read from DuckDB's catalog) and quoted, filter values are bound parameters.
-// Totals are cached per filter and data generation: at 1M customers the count is a full scan, and the
-// dashboard asks for the same filter page after page.
+// Pages come from an in-memory snapshot of the table (customer-snapshot.ts); exports stream from DuckDB
+// with the same filter and order semantics.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import type { AnalyticsPool, PlainRow } from '../analytics/analytics-pool.ts';
 import { ApiError } from '../api-error.ts';
+import { customerSnapshot } from './customer-snapshot.ts';
 
 export interface CustomerFilters {
   q?: string;
@@ -49,7 +50,6 @@ const FILTER_COLUMNS: Record<'segment' | 'tier' | 'cluster' | 'stage', string[]>
 };
 
 const infoCache = new WeakMap<AnalyticsPool, { generation: number; info: Promise<TableInfo> }>();
-const totalCache = new WeakMap<AnalyticsPool, { generation: number; totals: Map<string, number> }>();
 
 export function tableInfo(pool: AnalyticsPool): Promise<TableInfo> {
   const hit = infoCache.get(pool);
@@ -111,58 +111,14 @@ export async function customerPage(pool: AnalyticsPool, f: CustomerFilters, p: P
   if (!pool.hasData) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
   const info = await tableInfo(pool);
   if (info.columns.size === 0) return { items: [], total: 0, page: p.page, pageSize: p.pageSize };
-  const where = whereClause(info, f);
-  const order = orderClause(info, p, defaultSort ?? info.clv);
+  orderClause(info, p, defaultSort ?? info.clv); // validates the sort column
+  const sort = p.sort ?? defaultSort ?? info.clv ?? 'customer_id';
+  const desc = (p.order ?? (p.sort === undefined && sort !== 'customer_id' ? 'desc' : 'asc')) === 'desc';
+  const snapshot = await customerSnapshot(pool, info.columns);
+  const order = snapshot.order(f, sort, desc);
   const offset = (p.page - 1) * p.pageSize;
-  const [items, total] = await Promise.all([
-    cachedPage(pool, `SELECT * FROM customers ${where.sql} ${order} LIMIT ${p.pageSize} OFFSET ${offset}`, where.params),
-    countCustomers(pool, where),
-  ]);
-  return { items, total, page: p.page, pageSize: p.pageSize };
-}
-
-const pageCache = new WeakMap<AnalyticsPool, { generation: number; pages: Map<string, Promise<PlainRow[]>> }>();
-const PAGE_CACHE_ENTRIES = 1000;
-
-/**
- * Pages are cached per data generation (the data only changes when an import swaps the file): at 1M
- * customers a page is a top-N over the whole table (~0.1 s, more at deep offsets), and many people
- * open the same first pages of the same lists. Least recently used pages are dropped beyond 1000.
- */
-function cachedPage(pool: AnalyticsPool, sql: string, params: DuckDBValue[]): Promise<PlainRow[]> {
-  let entry = pageCache.get(pool);
-  if (!entry || entry.generation !== pool.generation) {
-    entry = { generation: pool.generation, pages: new Map() };
-    pageCache.set(pool, entry);
-  }
-  const key = JSON.stringify([sql, params]);
-  const pages = entry.pages;
-  let hit = pages.get(key);
-  if (hit) {
-    pages.delete(key); // re-insert: Map order is the recency order
-    pages.set(key, hit);
-    return hit;
-  }
-  hit = pool.rows(sql, params);
-  pages.set(key, hit);
-  hit.catch(() => pages.delete(key));
-  if (pages.size > PAGE_CACHE_ENTRIES) pages.delete(pages.keys().next().value ?? key);
-  return hit;
-}
-
-async function countCustomers(pool: AnalyticsPool, where: { sql: string; params: DuckDBValue[] }): Promise<number> {
-  let entry = totalCache.get(pool);
-  if (!entry || entry.generation !== pool.generation) {
-    entry = { generation: pool.generation, totals: new Map() };
-    totalCache.set(pool, entry);
-  }
-  const key = JSON.stringify([where.sql, where.params]);
-  const hit = entry.totals.get(key);
-  if (hit !== undefined) return hit;
-  const total = Number(await pool.scalar(`SELECT count(*) FROM customers ${where.sql}`, where.params));
-  if (entry.totals.size > 500) entry.totals.clear();
-  entry.totals.set(key, total);
-  return total;
+  const items = Array.from(order.subarray(offset, offset + p.pageSize), (i) => snapshot.row(i));
+  return { items, total: order.length, page: p.page, pageSize: p.pageSize };
 }
 
 /** Throws ApiError('invalid-input') for a sort column the table lacks: call before a streamed export starts. */
