@@ -1,4 +1,6 @@
 // Assertions the browser tests make on the dashboard (the actions are in test/support/dashboard-session.ts).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { shownValue } from '../support/dashboard-session.ts';
@@ -21,4 +23,13 @@ export async function shownValues(within: Locator): Promise<Record<string, numbe
   const pairs = await within.locator('[data-testid][data-value]').evaluateAll((els) =>
     els.map((e) => [e.getAttribute('data-testid') ?? '', e.getAttribute('data-value') ?? ''] as const));
   return Object.fromEntries(pairs.map(([id, v]) => [id, v === '' ? null : Number(v)]));
+}
+
+/** Logs what the page showed (a screenshot), whether the server still answers reads, and its log. */
+export async function describeFailure(page: Page, baseUrl: string, serverLog: string): Promise<void> {
+  const shot = join(tmpdir(), `cvm-browser-failure-${Date.now()}.png`);
+  await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+  // An import swapping the analytics store holds reads back while it runs.
+  const reads = await page.request.get(`${baseUrl}/api/overview`, { timeout: 5_000 }).then((r) => String(r.status()), () => 'no answer in 5 s');
+  console.log(`screenshot: ${shot}\nGET /api/overview now: ${reads}\ncvm serve's log:\n${serverLog.slice(-4000)}`);
 }

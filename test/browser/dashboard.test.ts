@@ -4,8 +4,9 @@
 // language, check what a staff user may see, and count the clicks from the front door to the churn list.
 // One server and one browser for the whole file (the machine has two cores): the tests run in order
 // and build on each other (the overview before the import is the "previous" figure after it).
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/launch-chromium.ts';
 import { startCvmServer, type CvmServer } from '../support/cvm-server.ts';
@@ -17,7 +18,7 @@ import { en, zhCN } from '../../web/src/i18n/messages.ts';
 import {
   apiGet, apiStatus, importThroughPage, openFromNav, settle, shownValue, signIn, UI_TIMEOUT, type Account,
 } from '../support/dashboard-session.ts';
-import { expectNoErrorNotice, expectShown, shownValues } from './dashboard-driver.ts';
+import { describeFailure, expectNoErrorNotice, expectShown, shownValues } from './dashboard-driver.ts';
 
 const ADMIN: Account = { email: 'admin@xianlin.example.com', password: 'browser-test-admin-pw' };
 const STAFF: Account = { email: 'staff@xianlin.example.com', password: 'browser-test-staff-pw' };
@@ -54,6 +55,10 @@ beforeAll(async () => {
   admin = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
   page = await admin.newPage();
 }, 300_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && server) await describeFailure(page, url, server.output());
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -284,4 +289,17 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
       await fresh.close();
     }
   });
+
+  it('rejects bad rows of an upload with their line numbers, offered as a download on the import page', async () => {
+    if (!data) throw new Error('no data folder');
+    const file = join(data.dir, '..', 'sales-with-bad-rows.csv');
+    writeFileSync(file, 'customer_id,date,amount\nM000001,2026-06-30,12.50\nM000002,not-a-date,10.00\nM000003,2026-06-29,abc\n');
+    await importThroughPage(page, file, 60_000);
+    expect(await shownValues(page.getByTestId('import-done'))).toMatchObject({ 'import-read': 3, 'import-rejected': 2 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: UI_TIMEOUT }), page.getByTestId('import-rejects').click()]);
+    const rejects = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    expect(rejects.slice(1).map((l) => l.split(',')[0])).toEqual(['3', '4']);
+    expect(rejects[1]).toContain('not-a-date');
+    expect(rejects[2]).toContain('abc');
+  }, 200_000);
 });
