@@ -6,11 +6,14 @@
 // analysis errors of each area carry a code and a message meant for the user); anything else fails.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
-import type { ReportData, Unavailable } from '../report/report-data.ts';
+import { isUnavailable, type ReportData, type Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
 import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
 import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
-import { ECONOMICS_UNAVAILABLE, retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
+import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
+import { boughtAfterComplaint, loadInteractions, retailEconomics, retailSatisfaction } from './retail-operational.ts';
+import { hasOperationalStore, operationalStoreOptions } from '../store/data-folder.ts';
+import { openOperationalStore, type OperationalStore } from '../store/open-operational-store.ts';
 import { retailHotProducts, retailReplenishment, retailRules, salesColumnsPresent } from './retail-products.ts';
 
 export type RetailSections = Pick<ReportData, 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'satisfaction' | 'economics' | 'hotProducts' | 'rules' | 'replenishment'>;
@@ -20,6 +23,13 @@ export interface RetailOptions {
   end: string;
   config?: AnalyzeConfig;
   onStep?: (message: string) => void;
+  /** The kept data folder (none for a temporary one): its operational store has the survey answers and complaints. */
+  dataDir?: string;
+  /** The folder's operational store when the caller holds it open (PGlite must not be opened twice). */
+  operational?: OperationalStore;
+  databaseUrl?: string;
+  /** Annual discount rate d of the retention value (the value pipeline's, default 0.1). */
+  discountRate?: number;
 }
 
 /** Codes of the analysis areas' errors that mean "this data cannot support the part", not a bug. */
@@ -50,7 +60,8 @@ export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise
   } finally {
     await db.run(`DROP VIEW IF EXISTS retail_customers; DROP TABLE IF EXISTS temp.transactions; DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
       DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
-      DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features`);
+      DROP TABLE IF EXISTS lifecycle_today_stage; DROP TABLE IF EXISTS customer_lapse; DROP TABLE IF EXISTS retail_features;
+      DROP TABLE IF EXISTS retail_interactions; DROP TABLE IF EXISTS retail_quadrants; DROP TABLE IF EXISTS retail_margins`);
   }
 }
 
@@ -82,7 +93,13 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
   step('loyalty, hot products, association rules, replenishment');
   out.loyalty = await part(() => retailLoyalty(db));
   out.satisfaction = SATISFACTION_UNAVAILABLE;
-  out.economics = ECONOMICS_UNAVAILABLE;
+  if (await withInteractions(db, o)) {
+    out.satisfaction = await part(() => retailSatisfaction(db));
+    if (!isUnavailable(out.satisfaction)) joins.push({ table: 'retail_quadrants', columns: ['loyalty_quadrant'] });
+    const loyalty = out.loyalty;
+    if (!isUnavailable(loyalty)) loyalty.boughtAfterComplaint = await boughtAfterComplaint(db);
+  }
+  out.economics = await part(() => retailEconomics(db, o.end, o.discountRate ?? 0.1));
   out.hotProducts = await part(() => retailHotProducts(db, o.end, c.hotProducts));
   out.rules = await part(() => retailRules(db, c.rules));
   const rep = await retailReplenishment(db, o.end, c.replenishment);
@@ -91,6 +108,20 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
 
   await addColumns(db, joins);
   return out;
+}
+
+/**
+ * Reads the folder's complaints and survey answers into DuckDB once, when the folder has an
+ * operational store; false when it has none (a temporary folder, or the 1M benchmark's).
+ */
+async function withInteractions(db: DuckDbEngine, o: RetailOptions): Promise<boolean> {
+  if (o.operational === undefined && (o.dataDir === undefined || !hasOperationalStore(o.dataDir, o.databaseUrl))) return false;
+  const store = o.operational ?? (await openOperationalStore(operationalStoreOptions(o.dataDir ?? '', o.databaseUrl)));
+  try {
+    return (await loadInteractions(db, store)) > 0;
+  } finally {
+    if (o.operational === undefined) await store.close();
+  }
 }
 
 /** The customers table with the joined columns, in its own row order (rowid: the order it was written in, by customer id). */

@@ -84,7 +84,9 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
           end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
         });
       }
-      const retail = await analyzeRetail(db, { end: pipeline.summary.end, config: cfg, onStep: step });
+      const retail = await analyzeRetail(db, {
+        end: pipeline.summary.end, config: cfg, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, discountRate: o.annualDiscountRate,
+      });
       const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
       step('writing customers.csv and customers.parquet');
       await db.run(`COPY customers TO ${quoteString(csv)} (FORMAT csv, HEADER true)`);
