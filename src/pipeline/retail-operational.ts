@@ -26,7 +26,7 @@ export async function loadInteractions(db: DuckDbEngine, store: OperationalStore
     ])
     .where('i.kind', 'in', ['complaint', 'survey'])
     .execute();
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${INTERACTIONS_TABLE} (customer_id VARCHAR, kind VARCHAR, at VARCHAR, score DOUBLE, satisfaction DOUBLE)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${INTERACTIONS_TABLE} (customer_id VARCHAR, kind VARCHAR, occurred_at VARCHAR, score DOUBLE, satisfaction DOUBLE)`);
   const num = (v: string | null) => (v === null ? Number.NaN : Number(v));
   await db.append(INTERACTIONS_TABLE, [
     rows.map((r) => r.code), rows.map((r) => r.kind), rows.map((r) => r.at),
@@ -69,9 +69,9 @@ export async function retailSatisfaction(db: DuckDbEngine, t: QuadrantThresholds
 
 /** Of the customers with a complaint, the share with a purchase after their first complaint (tolerance). */
 export async function boughtAfterComplaint(db: DuckDbEngine): Promise<{ share: number; complainers: number } | Unavailable> {
-  const [r] = await db.rows(`WITH first AS (SELECT customer_id, min(CAST(at AS TIMESTAMP)) AS at FROM ${INTERACTIONS_TABLE}
+  const [r] = await db.rows(`WITH first AS (SELECT customer_id, min(CAST(occurred_at AS TIMESTAMP)) AS first_at FROM ${INTERACTIONS_TABLE}
       WHERE kind = 'complaint' AND customer_id IS NOT NULL GROUP BY customer_id)
-    SELECT count(*) AS complainers, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = first.customer_id AND t.ts > first.at)) AS stayed FROM first`);
+    SELECT count(*) AS complainers, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM transactions t WHERE t.customer_id = first.customer_id AND t.ts > first.first_at)) AS stayed FROM first`);
   const complainers = Number(r.complainers);
   if (complainers === 0) return { unavailable: { en: 'the data folder has no complaints by members', 'zh-CN': '数据文件夹中没有会员的投诉记录' } };
   return { share: Number(r.stayed) / complainers, complainers };
