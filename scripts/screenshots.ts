@@ -70,8 +70,18 @@ async function main(): Promise<void> {
     await settle(page);
     log('importing the whole sample on the import page');
     await importThroughPage(page, SAMPLE_TRANSACTIONS);
-    const churn = await apiGet<{ items: { customer_id: string }[] }>(page, server.url, '/churn?order=desc&page=1&pageSize=1&sort=value_at_risk');
-    const top = churn.items[0]?.customer_id;
+    // The customer shown in 360 is the churn list's first. Right after an import the server may still
+    // answer lists from the previous analysis for a moment (it loads the new one in the background),
+    // so wait until two answers a second apart agree.
+    const topOfChurn = async () => (await apiGet<{ items: { customer_id: string }[] }>(
+      page, server.url, '/churn?order=desc&page=1&pageSize=1&sort=value_at_risk')).items[0]?.customer_id;
+    let top = await topOfChurn();
+    for (let tries = 0; tries < 30; tries++) {
+      await page.waitForTimeout(1000);
+      const again = await topOfChurn();
+      if (again === top) break;
+      top = again;
+    }
     if (!top) throw new Error('the churn list is empty');
     const shots: Shot[] = [
       { name: 'overview', path: '/' },
