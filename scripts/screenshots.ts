@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createUserWithCli } from '../test/support/create-user-with-cli.ts';
 import { startCvmServer } from '../test/support/cvm-server.ts';
-import { apiGet, importThroughPage, settle, signIn } from '../test/support/dashboard-session.ts';
+import { importThroughPage, settle, settledAnswer, signIn } from '../test/support/dashboard-session.ts';
 import { launchChromium } from '../test/support/launch-chromium.ts';
 import { REPO_ROOT } from '../test/support/run-cvm.ts';
 import { makeSampleDataFolder, SAMPLE_TRANSACTIONS } from '../test/support/sample-data-folder.ts';
@@ -70,18 +70,9 @@ async function main(): Promise<void> {
     await settle(page);
     log('importing the whole sample on the import page');
     await importThroughPage(page, SAMPLE_TRANSACTIONS);
-    // The customer shown in 360 is the churn list's first. Right after an import the server may still
-    // answer lists from the previous analysis for a moment (it loads the new one in the background),
-    // so wait until two answers a second apart agree.
-    const topOfChurn = async () => (await apiGet<{ items: { customer_id: string }[] }>(
-      page, server.url, '/churn?order=desc&page=1&pageSize=1&sort=value_at_risk')).items[0]?.customer_id;
-    let top = await topOfChurn();
-    for (let tries = 0; tries < 30; tries++) {
-      await page.waitForTimeout(1000);
-      const again = await topOfChurn();
-      if (again === top) break;
-      top = again;
-    }
+    // The customer shown in 360 is the churn list's first, once the server's lists are of the new analysis.
+    const churn = await settledAnswer<{ items: { customer_id: string }[] }>(page, server.url, '/churn?order=desc&page=1&pageSize=1&sort=value_at_risk');
+    const top = churn.items[0]?.customer_id;
     if (!top) throw new Error('the churn list is empty');
     const shots: Shot[] = [
       { name: 'overview', path: '/' },

@@ -16,7 +16,7 @@ import { numberFormats } from '../../src/report/format-number.ts';
 import { formatValue, relativeChange } from '../../web/src/components/format-value.ts';
 import { en, zhCN } from '../../web/src/i18n/messages.ts';
 import {
-  apiGet, apiStatus, importThroughPage, openFromNav, settle, shownValue, signIn, UI_TIMEOUT, type Account,
+  apiGet, apiStatus, importThroughPage, openFromNav, settle, settledAnswer, shownValue, signIn, UI_TIMEOUT, type Account,
 } from '../support/dashboard-session.ts';
 import { describeFailure, expectNoErrorNotice, expectShown, shownValues } from './dashboard-driver.ts';
 
@@ -92,6 +92,8 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
   it('imports the whole sample through the import page: counts on screen, then a second analysis', async () => {
     if (!data) throw new Error('no data folder');
     await importThroughPage(page, SAMPLE_TRANSACTIONS);
+    // The lists switch to the new analysis a moment after the import (loaded in the background).
+    await settledAnswer(page, url, CHURN_QUERY);
     // The first part was analysed by the CLI; the upload adds only the last three months, and every
     // row read is accounted for once.
     const shown = await shownValues(page.getByTestId('import-done'));

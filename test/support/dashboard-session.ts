@@ -68,3 +68,19 @@ export async function importThroughPage(page: Page, file: string, timeoutMs = 18
   await done.or(failed).first().waitFor({ timeout: timeoutMs });
   if (await failed.count()) throw new Error(`the import page reports a failure: ${await failed.innerText()}`);
 }
+
+/**
+ * Waits until GET /api<path> answers the same twice a second apart, and returns that answer. Right after
+ * an import the server may answer customer lists from the previous analysis for a moment (it loads the
+ * new one in the background); a comparison of page and API must not straddle that switch.
+ */
+export async function settledAnswer<T>(page: Page, baseUrl: string, path: string, tries = 30): Promise<T> {
+  let last = JSON.stringify(await apiGet<T>(page, baseUrl, path));
+  for (let i = 0; i < tries; i++) {
+    await page.waitForTimeout(1000);
+    const next = JSON.stringify(await apiGet<T>(page, baseUrl, path));
+    if (next === last) return JSON.parse(next) as T;
+    last = next;
+  }
+  throw new Error(`GET /api${path} still changing after ${tries} s`);
+}
