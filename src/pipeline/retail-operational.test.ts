@@ -88,6 +88,21 @@ describe('cvm analyze --data with the sample store\'s operational data', () => {
     expect(e.retention).toBeGreaterThan(0);
     expect(e.retention).toBeLessThan(1);
     expect(e.meanRetentionValue).toBeGreaterThan(0);
+    // Each pyramid tier's margin from customers.csv's tiers and the lines' margins, worked out here.
+    const tiers = await db.rows(`SELECT t.pyramid_tier AS tier, count(*) AS customers, sum(m.margin) AS margin
+      FROM (SELECT o.customer_id, sum(CAST(quantity AS DOUBLE) * (CAST(unit_price AS DOUBLE) - CAST(p.cost AS DOUBLE))) AS margin
+        FROM (SELECT DISTINCT * FROM read_csv(${sample('orders.csv')}, all_varchar = true)) o JOIN read_csv(${sample('products.csv')}, all_varchar = true) p USING (product_id)
+        WHERE NOT starts_with(order_id, 'C') AND CAST(quantity AS DOUBLE) > 0 AND o.customer_id IS NOT NULL GROUP BY 1) m
+      JOIN read_csv(${quoteString(join(dir, 'out', 'customers.csv'))}) t USING (customer_id) GROUP BY 1 ORDER BY 1`);
+    const got = [...(e.tiers ?? [])].sort((a, b) => a.tier.localeCompare(b.tier));
+    expect(got.map((t) => [t.tier, t.customers])).toEqual(tiers.map((t) => [t.tier, Number(t.customers)]));
+    got.forEach((t, i) => expect(t.share).toBeCloseTo(Number(tiers[i].margin) / Number(c.margin), 9));
+    expect(got.reduce((a, t) => a + t.share, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('shows the quadrants and the tiers\' margin shares in report.html in both languages', () => {
+    const html = readFileSync(join(dir, 'out', 'report.html'), 'utf8');
+    for (const text of ['Apostle', '忠诚者（传道者）', 'Margin share: Key', '毛利占比：主顾客']) expect(html).toContain(text);
   });
 
   it('judges hot products on favourites and views from the product events', () => {

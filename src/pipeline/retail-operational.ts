@@ -104,8 +104,22 @@ export async function retailEconomics(db: DuckDbEngine, end: string, discountRat
   if (customers === 0) return { unavailable: { en: 'no sales line has a product with a known cost', 'zh-CN': '没有销售行的商品有已知成本' } };
   const retention = Number(r.prev) > 0 ? Number(r.kept) / Number(r.prev) : 0;
   const mean = Number(m.m ?? 0);
+  const total = Number(m.total ?? 0);
   return {
-    discountRate, retention, customers, totalMargin: Number(m.total ?? 0),
+    discountRate, retention, customers, totalMargin: total,
     meanRetentionValue: (mean * retention) / (1 + discountRate - retention),
+    ...(await tierMargins(db, total)),
+  };
+}
+
+/** Each pyramid tier's margin and share of the total, when `cvm analyze` computed the tiers (segments on). */
+async function tierMargins(db: DuckDbEngine, total: number): Promise<{ tiers?: EconomicsSection['tiers'] }> {
+  const has = Number(await db.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'pyramid_tier'"));
+  if (!has) return {};
+  const rows = await db.rows(`SELECT c.pyramid_tier AS tier, count(*) AS customers, sum(m.margin) AS margin
+    FROM retail_margins m JOIN customers c USING (customer_id) GROUP BY 1
+    ORDER BY CASE c.pyramid_tier WHEN 'key' THEN 0 WHEN 'large' THEN 1 WHEN 'medium' THEN 2 WHEN 'small' THEN 3 ELSE 4 END, 1`);
+  return {
+    tiers: rows.map((r) => ({ tier: String(r.tier), customers: Number(r.customers), margin: Number(r.margin), share: total ? Number(r.margin) / total : 0 })),
   };
 }

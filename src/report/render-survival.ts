@@ -6,6 +6,7 @@ import { htmlTable } from './html-table.ts';
 import { retailText, rx } from './retail-text.ts';
 import { figure } from './svg-charts.ts';
 import { stepChart } from './svg-step-chart.ts';
+import { QUADRANT_LABELS, type Quadrant } from '../analytics/loyalty/satisfaction-loyalty.ts';
 import { TIER_LABELS } from '../analytics/pyramid/value-pyramid.ts';
 import { STAGE_NAMES } from '../analytics/lifecycle/lifecycle-stages.ts';
 import type { Bilingual } from './report-text.ts';
@@ -72,7 +73,10 @@ export function renderSatisfaction(s: SatisfactionSection, ctx: RenderContext): 
   return htmlTable([{ header: rx('measure') }, { header: rx('value'), numeric: true }], [
     ['NPS', num(ctx, (f) => f.fixed(s.nps, 1))],
     [pair('Survey answers', '问卷答复数'), num(ctx, (f) => f.count(s.responses))],
-    ...s.quadrants.map((q): [string, string] => [escapeHtml(q.quadrant), num(ctx, (f) => f.count(q.customers))]),
+    ...s.quadrants.map((q): [string, string] => {
+      const l = QUADRANT_LABELS[q.quadrant as Quadrant] as { en: string; zh: string } | undefined;
+      return [l ? pair(l.en, l.zh) : escapeHtml(q.quadrant), num(ctx, (f) => f.count(q.customers))];
+    }),
   ], 'satisfaction');
 }
 
@@ -83,5 +87,10 @@ export function renderEconomics(e: EconomicsSection, ctx: RenderContext): string
     [rx('discount-rate'), num(ctx, (f) => f.percent(e.discountRate, 1))],
     [rx('total-margin'), num(ctx, (f) => f.money(e.totalMargin))],
     [rx('retention-value'), num(ctx, (f) => f.money(e.meanRetentionValue))],
+    // The pyramid's margin shares: how much of the profit each tier brings (issue 5 item 8).
+    ...(e.tiers ?? []).map((t): [string, string] => {
+      const l = TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? { en: t.tier, zh: t.tier };
+      return [pair(`Margin share: ${l.en} (${t.customers})`, `毛利占比：${l.zh}（${t.customers}）`), num(ctx, (f) => f.percent(t.share, 1))];
+    }),
   ], 'economics');
 }

@@ -135,6 +135,8 @@ export interface EconomicsSection {
   totalMargin: number;
   /** Mean retention value per customer, from the mean annual margin m. */
   meanRetentionValue: number;
+  /** Each value-pyramid tier's customers, margin and share of the total margin (when the tiers were computed). */
+  tiers?: { tier: string; customers: number; margin: number; share: number }[];
 }
 
 export type HotCondition = 'weeklyUnits' | 'firstTimeBuyerShare' | 'favorites' | 'views';
