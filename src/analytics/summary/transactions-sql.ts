@@ -142,8 +142,8 @@ FROM ${readerSql(s)}`;
  * parse of the file serves both the check (dayCountsSql) and the summary. `from` is a relation of
  * (customer_id, ts, amount): the loading view, or typedSourceSql.
  */
-// The counts are INTEGERs (a day of one customer has fewer than 2³¹ rows): at 13.7M day rows (5M
-// customers) the table is ~110 MB smaller than with BIGINTs.
+// The counts are INTEGERs (a day of one customer has fewer than 2³¹ rows): 8 bytes a row less than
+// BIGINTs, ~110 MB at the 13.7M day rows of 5M customers.
 export const transactionDaysSql = (from: string, table: string): string =>
   `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
 SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend, CAST(count(*) AS INTEGER) AS n_rows, CAST(count(amount) AS INTEGER) AS n_amount
