@@ -91,7 +91,7 @@ const stop = async (): Promise<void> => {
   if (server.exitCode === null) {
     server.kill('SIGTERM');
     // Bounded: a server that does not stop within 60 s is killed (and said so).
-    const exited = await Promise.race([new Promise((r) => server.once('exit', () => r(true))), new Promise((r) => setTimeout(() => r(false), 60_000))]);
+    const exited = await Promise.race([new Promise((r) => server.once('exit', () => r(true))), new Promise((r) => setTimeout(() => r(false), 60_000).unref())]);
     if (!exited) {
       log(`cvm serve did not stop within 60 s of SIGTERM; killing it. Its last output: ${serverLog.slice(-500)}`);
       server.kill('SIGKILL');
@@ -163,7 +163,7 @@ try {
   await Promise.all(Array.from({ length: clients }, client));
   const elapsed = (performance.now() - t0) / 1000;
   // The import must end before we stop the server; wait for it (bounded) so its time is known.
-  await Promise.race([following, new Promise((r) => setTimeout(r, 300_000))]);
+  await Promise.race([following, new Promise((r) => setTimeout(r, 300_000).unref())]);
 
   const q = (xs: number[], p: number): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN; };
   const row = (name: string, xs: number[]): string => `| ${name} | ${xs.length} | ${(xs.length / elapsed).toFixed(0)} | ${q(xs, 0.5).toFixed(1)} | ${q(xs, 0.99).toFixed(1)} | ${q(xs, 1).toFixed(0)} |`;
