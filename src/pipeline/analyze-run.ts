@@ -50,6 +50,8 @@ export interface AnalyzeOptions {
   onStep?: (message: string) => void;
   /** The data folder's operational store when the caller holds it open (cvm serve); else opened if the folder has one. */
   operational?: OperationalStore;
+  /** The kept data folder's operational store is on this PostgreSQL server (instead of DIR/operational). */
+  databaseUrl?: string;
 }
 
 export interface AnalyzeResult {
@@ -85,7 +87,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
         });
       }
       const retail = await analyzeRetail(db, {
-        end: pipeline.summary.end, config: cfg, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, discountRate: o.annualDiscountRate,
+        end: pipeline.summary.end, config: cfg, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
       });
       const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
       step('writing customers.csv and customers.parquet');
@@ -102,7 +104,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
       const data: ReportData = await reportDataFromRun(db, {
         inputFile: o.file, result: pipeline, diagnostics, currency: o.currency,
         // The customer checks need a member list: only a kept data folder with imported customers has one.
-        quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational }))],
+        quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl }))],
         overview: {
           rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },
           excludedByReason: Object.entries(c.excluded.byReason).map(([reason, count]) => ({ reason, count })),

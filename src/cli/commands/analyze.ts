@@ -15,7 +15,7 @@ import { emit, formatOption, info, num, type OutputFormat } from '../output.ts';
 
 interface AnalyzeFlags {
   customer?: string; date?: string; amount?: string; order?: string; quantity?: string; price?: string; product?: string;
-  dateFormat?: string; encoding?: TextEncoding; strict?: boolean; data?: string;
+  dateFormat?: string; encoding?: TextEncoding; strict?: boolean; data?: string; databaseUrl?: string;
   unit: TimeUnit; end?: string; model: CountModelChoice; clvMonths: string; discountRate: string;
   holdout: boolean; segments: boolean; lang: Lang; currency?: string; out: string; format: OutputFormat; config?: string;
 }
@@ -36,6 +36,7 @@ export function registerAnalyze(program: Command): void {
     .addOption(new Option('--encoding <enc>', 'text encoding (default: detected)').choices(['utf8', 'gbk']))
     .option('--strict', 'fail when any row is rejected')
     .option('--data <dir>', 'keep the imported data in this folder (default: a temporary folder)')
+    .option('--database-url <url>', 'with --data: the folder\'s operational store (surveys, complaints) is on this PostgreSQL server (postgres://…)')
     .addOption(new Option('--unit <unit>', 'time unit of the summary').choices(TIME_UNITS).default('week'))
     .option('--end <date>', 'end of observation, YYYY-MM-DD (default: the last purchase day)')
     .addOption(new Option('--model <model>', 'purchase model; auto fits both and keeps the better').choices(['bgnbd', 'pnbd', 'auto']).default('bgnbd'))
@@ -53,6 +54,8 @@ Examples:
   cvm analyze samples/transactions.csv --out out
   cvm analyze ../shared/data/online-retail/onlineretail.csv.gz --out retail --currency £
   cvm analyze orders.parquet --customer member_no --date paid_at --amount total --format json
+  cvm analyze samples/orders.csv --data cvm-data --out out   # after cvm import --kind customers|products|events|interactions --data cvm-data: NPS, quadrants, margins
+  cvm analyze sales.csv --data cvm-data --database-url postgres://cvm@127.0.0.1/cvm --out out
   cvm analyze sales.csv --config cvm-config.json --out out   # e.g. {"rules": {"support": 0.005}, "churn": {"threshold": 0.3}}`)
     .action(async (file: string, flags: AnalyzeFlags) => {
       const clvMonths = Number(flags.clvMonths);
@@ -63,11 +66,12 @@ Examples:
       for (const [role, col] of [['customer', flags.customer], ['date', flags.date], ['amount', flags.amount], ['order', flags.order], ['quantity', flags.quantity], ['unitPrice', flags.price], ['product', flags.product]] as const) {
         if (col !== undefined) columns[role] = col;
       }
+      if (flags.databaseUrl !== undefined && flags.data === undefined) throw new CliError('usage', '--database-url needs --data DIR (the folder whose operational store is on that server)');
       const config = flags.config === undefined ? undefined : await readAnalyzeConfig(flags.config);
       const started = performance.now();
       const result = await analyzeFile({
         file, outDir: flags.out, dataDir: flags.data, columns, dateFormat: flags.dateFormat, encoding: flags.encoding, strict: flags.strict,
-        unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, segments: flags.segments, lang: flags.lang, currency: flags.currency, config,
+        unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, segments: flags.segments, lang: flags.lang, currency: flags.currency, config, databaseUrl: flags.databaseUrl,
         onStep: (m) => { if (flags.format === 'text') info(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${m}`); },
       });
       emit(flags.format, result, () => render(result));
