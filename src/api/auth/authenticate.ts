@@ -6,12 +6,33 @@ import { getCookie } from 'hono/cookie';
 import { findTokenUser } from '../../domain/sessions/api-token-repository.ts';
 import { csrfMatches, findSessionUser } from '../../domain/sessions/session-repository.ts';
 import type { UserRole } from '../../store/database.ts';
+import type { PublicUser } from '../../domain/users/user-repository.ts';
 import { ApiError } from '../api-error.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../api-context.ts';
 import type { ApiDeps, ApiEnv } from '../api-context.ts';
 
 /** Routes anyone may call: "METHOD /api/path". */
 const OPEN = new Set(['GET /api/health', 'POST /api/auth/login']);
+
+/**
+ * Token → user for a few seconds: a script (or the load test) sending many requests would otherwise
+ * cost one store query each. Changes to users clear it (users/route.ts), so a deleted user's or a
+ * demoted user's token stops working at once.
+ */
+const TOKEN_CACHE_MS = 10_000;
+const tokenCache = new Map<string, { user: PublicUser; until: number }>();
+export const clearTokenCache = (): void => tokenCache.clear();
+
+async function tokenUser(deps: ApiDeps, token: string): Promise<PublicUser | undefined> {
+  const hit = tokenCache.get(token);
+  if (hit && hit.until > Date.now()) return hit.user;
+  const user = await findTokenUser(deps.store.db, token);
+  if (user) {
+    if (tokenCache.size > 1000) tokenCache.clear();
+    tokenCache.set(token, { user, until: Date.now() + TOKEN_CACHE_MS });
+  }
+  return user;
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
@@ -20,7 +41,7 @@ export function authenticate(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const user = m?.[1] ? await findTokenUser(deps.store.db, m[1]) : undefined;
+      const user = m?.[1] ? await tokenUser(deps, m[1]) : undefined;
       if (!user) {
         if (open) return next();
         throw new ApiError('unauthenticated', 'the API token is not valid');

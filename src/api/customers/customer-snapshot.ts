@@ -66,29 +66,41 @@ export class CustomerSnapshot {
     const hit = this.#orders.get(key);
     if (hit) return hit;
     const tests = this.#matches(f);
-    let idx: number[] = [];
+    const idx: number[] = [];
     for (let i = 0; i < this.n; i++) if (tests.every((t) => t(i))) idx.push(i);
-    const ids = this.#columns.customer_id as (string | null)[];
-    const byId = (a: number, b: number): number => { const x = ids[a] ?? '', y = ids[b] ?? ''; return x < y ? -1 : x > y ? 1 : 0; };
+    const rank = this.#idRank();
     const col = this.#columns[sort];
+    const order = Uint32Array.from(idx);
     if (col instanceof Float64Array) {
-      idx.sort((a, b) => {
-        const x = col[a] ?? Number.NaN, y = col[b] ?? Number.NaN;
-        const xn = Number.isNaN(x), yn = Number.isNaN(y);
-        if (xn || yn) return xn && yn ? byId(a, b) : xn ? 1 : -1; // NULLS LAST either way
-        return x === y ? byId(a, b) : (x < y) !== desc ? -1 : 1;
-      });
+      // Keys with NULL as +Infinity (NULLS LAST in both directions) and negated for DESC, ties by the
+      // id's rank: a comparator on two typed arrays, several times faster than comparing strings.
+      const keys = new Float64Array(this.n);
+      for (const i of order) { const v = col[i] ?? Number.NaN; keys[i] = Number.isNaN(v) ? Number.POSITIVE_INFINITY : desc ? -v : v; }
+      order.sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
     } else if (col) {
-      idx.sort((a, b) => {
+      order.sort((a, b) => {
         const x = col[a] ?? null, y = col[b] ?? null;
-        if (x === null || y === null) return x === y ? byId(a, b) : x === null ? 1 : -1;
-        return x === y ? byId(a, b) : (x < y) !== desc ? -1 : 1;
+        if (x === null || y === null) return x === y ? (rank[a] ?? 0) - (rank[b] ?? 0) : x === null ? 1 : -1;
+        return x === y ? (rank[a] ?? 0) - (rank[b] ?? 0) : (x < y) !== desc ? -1 : 1;
       });
-    } else idx = [];
-    const out = Uint32Array.from(idx);
+    }
+    const out = col ? order : new Uint32Array(0);
     this.#orders.set(key, out);
     if (this.#orders.size > ORDER_CACHE) this.#orders.delete(this.#orders.keys().next().value ?? key);
     return out;
+  }
+
+  #rank: Uint32Array | null = null;
+
+  /** Each row's position in customer_id order (ties of a sort are broken by it, as `ORDER BY …, customer_id`). */
+  #idRank(): Uint32Array {
+    if (this.#rank) return this.#rank;
+    const ids = this.#columns.customer_id as (string | null)[];
+    const byId = Uint32Array.from({ length: this.n }, (_, i) => i).sort((a, b) => { const x = ids[a] ?? '', y = ids[b] ?? ''; return x < y ? -1 : x > y ? 1 : 0; });
+    const rank = new Uint32Array(this.n);
+    byId.forEach((row, position) => { rank[row] = position; });
+    this.#rank = rank;
+    return rank;
   }
 
   #cell(name: string, i: number): Cell {

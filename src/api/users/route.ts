@@ -5,7 +5,7 @@ import { createApiToken } from '../../domain/sessions/api-token-repository.ts';
 import { createUser, deleteUser, listUsers, MIN_PASSWORD_LENGTH, updateUser } from '../../domain/users/user-repository.ts';
 import { ErrorSchema } from '../api-error.ts';
 import type { ApiDeps, ApiEnv } from '../api-context.ts';
-import { ADMINS, allow } from '../auth/authenticate.ts';
+import { ADMINS, allow, clearTokenCache } from '../auth/authenticate.ts';
 import { UserSchema } from '../auth/schemas.ts';
 
 const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -35,7 +35,11 @@ export function userRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     method: 'patch', path: '/api/users/{id}', tags: ['users'], summary: 'Change a user\'s role, name or password', middleware: [allow(...ADMINS)],
     request: { params: IdParam, ...body(UserChanges) },
     responses: { 200: json(UserSchema, 'changed'), 404: json(ErrorSchema, 'no such user'), 409: json(ErrorSchema, 'would leave no admin'), ...errors },
-  }), async (c) => c.json(await updateUser(db, c.req.valid('param').id, c.req.valid('json')), 200));
+  }), async (c) => {
+    const user = await updateUser(db, c.req.valid('param').id, c.req.valid('json'));
+    clearTokenCache();
+    return c.json(user, 200);
+  });
 
   app.openapi(createRoute({
     method: 'delete', path: '/api/users/{id}', tags: ['users'], summary: 'Delete a user (and their sessions and tokens)', middleware: [allow(...ADMINS)],
@@ -43,6 +47,7 @@ export function userRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     responses: { 204: { description: 'deleted' }, 404: json(ErrorSchema, 'no such user'), 409: json(ErrorSchema, 'the last admin'), ...errors },
   }), async (c) => {
     await deleteUser(db, c.req.valid('param').id);
+    clearTokenCache();
     return c.body(null, 204);
   });
 
