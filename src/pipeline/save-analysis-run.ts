@@ -113,3 +113,12 @@ async function tableExists(db: RowSource, name: string): Promise<boolean> {
   const [r] = await db.rows(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ${quoteString(name)}`);
   return Number(r?.n ?? 0) > 0;
 }
+
+/** The fitted models of the latest run, for on-demand intervals; null when none were saved. */
+export async function readRunModels(db: RowSource): Promise<RunModels | null> {
+  if (!(await tableExists(db, ANALYSIS_RUNS_TABLE))) return null;
+  const [has] = await db.rows(`SELECT count(*) AS n FROM information_schema.columns WHERE table_name = '${ANALYSIS_RUNS_TABLE}' AND column_name = 'models'`);
+  if (Number(has?.n ?? 0) === 0) return null;
+  const [r] = await db.rows(`SELECT CAST(models AS VARCHAR) AS models FROM ${ANALYSIS_RUNS_TABLE} ORDER BY run_id DESC LIMIT 1`);
+  return typeof r?.models === 'string' ? (JSON.parse(r.models) as RunModels) : null;
+}

@@ -8,6 +8,8 @@ import { isUnavailable } from '../../report/report-data.ts';
 import type { ReportData } from '../../report/report-data.ts';
 import type { Cell, PlainRow } from '../analytics/analytics-pool.ts';
 import { latestRuns } from '../analytics/report-runs.ts';
+import { customerIntervals, type CustomerIntervals } from '../../pipeline/customer-intervals.ts';
+import { readCustomerHistory, readRunModels, type HistoryPoint } from '../../pipeline/save-analysis-run.ts';
 import { ApiError } from '../api-error.ts';
 import type { ApiDeps } from '../api-context.ts';
 
@@ -18,7 +20,7 @@ const PATH_STEPS = 24;
 
 export interface TimelineItem { kind: string; date: string; amount: number | null; orderId: string | null; channel: string | null; subject: string | null }
 
-export async function customer360(deps: ApiDeps, id: string): Promise<{ id: string; profile: PlainRow | null; scores: PlainRow; timeline: TimelineItem[]; pAlivePath: { date: string; pAlive: number }[] }> {
+export async function customer360(deps: ApiDeps, id: string): Promise<{ id: string; profile: PlainRow | null; scores: PlainRow; timeline: TimelineItem[]; pAlivePath: { date: string; pAlive: number }[]; intervals: CustomerIntervals | null; history: HistoryPoint[] }> {
   const [scores] = await deps.analytics.rows('SELECT * FROM customers WHERE customer_id = ?', [id]);
   if (!scores) throw new ApiError('not-found', `no customer with id "${id}" in the latest analysis`);
   const orders = await deps.analytics.rows(
@@ -36,7 +38,10 @@ export async function customer360(deps: ApiDeps, id: string): Promise<{ id: stri
   ].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const [run] = await latestRuns(deps.analytics);
   const purchaseDays = orders.map((o) => String(o.day)).reverse();
-  return { id, profile, scores, timeline, pAlivePath: run ? pAlivePath(run.report, purchaseDays) : [] };
+  const models = await readRunModels(deps.analytics);
+  const intervals = models ? await customerIntervals(deps.analytics, id, models) : null;
+  const history = await readCustomerHistory(deps.analytics, id);
+  return { id, profile, scores, timeline, pAlivePath: run ? pAlivePath(run.report, purchaseDays) : [], intervals, history };
 }
 
 /**

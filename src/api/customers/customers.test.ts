@@ -83,6 +83,13 @@ run('read routes on the sample data folder', () => {
     const last = c.pAlivePath[c.pAlivePath.length - 1];
     expect(last?.pAlive).toBeCloseTo(c.scores.p_alive ?? NaN, 5);
     expect(c.pAlivePath.every((p) => p.pAlive >= 0 && p.pAlive <= 1)).toBe(true);
+    const more = c as unknown as { intervals: { clv: [number, number] | null } | null; history: { rfmSegment: string | null; clv: number | null }[] };
+    // The interval brackets the table's own CLV (the estimate at the fitted parameters), and the history's
+    // last point is this run's segment.
+    const clv = Number(c.scores.clv_12m);
+    expect(more.intervals?.clv?.[0]).toBeLessThanOrEqual(clv * 1.02);
+    expect(more.intervals?.clv?.[1]).toBeGreaterThanOrEqual(clv * 0.98);
+    expect(more.history.at(-1)?.rfmSegment).toBe(c.scores.rfm_segment as unknown as string);
     const missing = await f.app.request('/api/customers/NOPE', { headers: { authorization: `Bearer ${f.tokens.staff}` } });
     expect(missing.status).toBe(404);
   });

@@ -38,5 +38,15 @@ export const Customer360Schema = z
     scores: RowSchema,
     timeline: z.array(TimelineEntry),
     pAlivePath: z.array(z.object({ date: z.string(), pAlive: z.number() })),
+    /** 90 % intervals from the fit's parameter uncertainty, computed for this customer on request; null without a saved covariance. */
+    intervals: z.object({
+      coverage: z.number(), draws: z.number(), expectedPurchases: z.tuple([z.number(), z.number()]), clv: z.tuple([z.number(), z.number()]).nullable(),
+    }).nullable(),
+    /** Segment, tier, stage and value at each analysis run of the data folder, oldest first. */
+    history: z.array(z.object({
+      runId: z.number(), createdAt: z.string(), rfmSegment: z.string().nullable(), pyramidTier: z.string().nullable(),
+      lifecycleStage: z.string().nullable(), clusterLabel: z.string().nullable(), valueScore: z.number().nullable(),
+      pAlive: z.number().nullable(), clv: z.number().nullable(), churnWarning: z.boolean().nullable(),
+    })),
   })
   .openapi('Customer360');
