@@ -19,4 +19,28 @@ export interface Customer360 {
   scores: CustomerRow;
   timeline: TimelineEntry[];
   pAlivePath: { date: string; pAlive: number }[];
+  /** 90 % intervals from the fit's parameter uncertainty; null without a saved covariance. */
+  intervals: CustomerIntervals | null;
+  /** Segment, tier, stage and value at each analysis run, oldest first. */
+  history: HistoryEntry[];
+}
+
+export interface CustomerIntervals {
+  coverage: number;
+  draws: number;
+  expectedPurchases: [number, number];
+  clv: [number, number] | null;
+}
+
+export interface HistoryEntry {
+  runId: number;
+  createdAt: string;
+  rfmSegment: string | null;
+  pyramidTier: string | null;
+  lifecycleStage: string | null;
+  clusterLabel: string | null;
+  valueScore: number | null;
+  pAlive: number | null;
+  clv: number | null;
+  churnWarning: boolean | null;
 }

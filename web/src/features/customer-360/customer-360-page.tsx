@@ -11,9 +11,11 @@ import { SectionCard } from '../../components/section-card.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { segmentName, tierName } from '../../i18n/domain-labels.ts';
+import { profileValue } from '../../i18n/data-words.ts';
 import { navigate } from '../../router/use-location.tsx';
 import { clvInterval, clvOf } from '../customers/clv-columns.ts';
 import type { Customer360 } from './customer-360-api.ts';
+import { SegmentHistory } from './segment-history.tsx';
 import type { ValueKind } from '../../components/format-value.ts';
 
 const SCORE_FIELDS: { key: string; kind: ValueKind }[] = [
@@ -39,7 +41,10 @@ export function Customer360Page({ id }: { id: string }) {
 function Body({ c }: { c: Customer360 }) {
   const { t, lang } = useI18n();
   const s: Customer360['scores'] | null = c.scores;
-  const interval = s ? clvInterval(s) : null;
+  // The API's on-request interval (from the fit's parameter uncertainty) wins; a row written by
+  // `cvm predict --interval` carries its own bounds as columns.
+  const interval = c.intervals?.clv ?? (s ? clvInterval(s) : null);
+  const coverage = c.intervals?.clv ? c.intervals.coverage : null;
   return (
     <Stack>
       <Grid>
@@ -63,7 +68,7 @@ function Body({ c }: { c: Customer360 }) {
                   {!interval && <Text c="dimmed" size="sm" data-testid="c360-no-interval">{t('c360.noInterval')}</Text>}
                   {interval && (
                     <Text c="dimmed" size="sm">
-                      {t('c360.interval')} <Num value={interval[0]} kind="money" testId="c360-clv-lower" /> – <Num value={interval[1]} kind="money" testId="c360-clv-upper" />
+                      {coverage !== null ? intervalLabel(coverage, lang) : t('c360.interval')} <Num value={interval[0]} kind="money" testId="c360-clv-lower" /> – <Num value={interval[1]} kind="money" testId="c360-clv-upper" />
                     </Text>
                   )}
                 </Group>
@@ -81,6 +86,9 @@ function Body({ c }: { c: Customer360 }) {
           </SectionCard>
         </Grid.Col>
       </Grid>
+      <SectionCard title={t('c360.history')} testId="c360-history">
+        <SegmentHistory history={c.history ?? []} />
+      </SectionCard>
       <SectionCard title={t('c360.pAlivePath')} testId="c360-palive">
         {c.pAlivePath.length > 0 ? <PAliveChart path={c.pAlivePath} /> : <Text c="dimmed">{t('app.unavailable')}</Text>}
       </SectionCard>
@@ -91,18 +99,24 @@ function Body({ c }: { c: Customer360 }) {
   );
 }
 
+/** "90 % interval" / "90% 区间" for the coverage the API reports (0.9 → 90). */
+function intervalLabel(coverage: number, lang: 'en' | 'zh-CN'): string {
+  const pct = Math.round(coverage * 100);
+  return lang === 'en' ? `${pct} % interval` : `${pct}% 区间`;
+}
+
 /** Profile fields shown, in this order, with their labels; bookkeeping columns (ids, timestamps) are left out. */
 const PROFILE_FIELDS = ['name', 'phone', 'email', 'gender', 'birthday', 'city', 'join_date', 'tier', 'tags', 'source', 'origin_channel', 'profile_updated_at'] as const;
 
 function Profile({ profile }: { profile: NonNullable<Customer360['profile']> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Table fz="sm">
       <Table.Tbody>
         {PROFILE_FIELDS.filter((k) => profile[k] !== null && profile[k] !== undefined && profile[k] !== '').map((k) => (
           <Table.Tr key={k}>
             <Table.Td c="dimmed">{t(`profile.${k}`)}</Table.Td>
-            <Table.Td data-testid={`c360-profile-${k}`}>{k.endsWith('_at') ? String(profile[k]).slice(0, 10) : String(profile[k])}</Table.Td>
+            <Table.Td data-testid={`c360-profile-${k}`}>{k.endsWith('_at') ? String(profile[k]).slice(0, 10) : profileValue(k, String(profile[k]), lang)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

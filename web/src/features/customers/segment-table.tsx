@@ -8,7 +8,9 @@ import type { Segments } from './customers-api.ts';
 export function SegmentTable({ segments, onPick }: { segments: Segments; onPick: (id: string) => void }) {
   const { t, lang } = useI18n();
   return (
-    <Table highlightOnHover>
+    // The scroll container keeps the last column inside the card when the English headings are wide.
+    <Table.ScrollContainer minWidth={560} type="native">
+    <Table highlightOnHover fz="sm" horizontalSpacing="xs">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('col.segment')}</Table.Th>
@@ -32,5 +34,6 @@ export function SegmentTable({ segments, onPick }: { segments: Segments; onPick:
         ))}
       </Table.Tbody>
     </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -17,8 +17,9 @@ export function ValuePyramid({ pyramid }: { pyramid: Pyramid }) {
     tooltip: { trigger: 'item' },
     series: [{
       type: 'funnel', sort: 'none', left: '10%', width: '80%', gap: 2, minSize: '15%',
-      // Equal steps draw the pyramid's shape; the label carries the revenue share it stands for.
-      data: ranked.map((x, i) => ({ name: tierName(x.tier, lang), value: ranked.length - i })),
+      // Equal steps draw the pyramid's shape: the few key customers at the narrow apex, the many small
+      // ones as the wide base (a funnel draws the larger value wider); the label carries the revenue share.
+      data: ranked.map((x, i) => ({ name: tierName(x.tier, lang), value: i + 1 })),
       label: {
         position: 'inside',
         formatter: (p: { dataIndex: number; name: string }) => `${p.name} ${fmt.share(ranked[p.dataIndex].revenueShare ?? Number.NaN)}`,

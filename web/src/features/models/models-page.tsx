@@ -11,6 +11,7 @@ import { QueryView } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { UnavailableNotice } from '../../components/unavailable-notice.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { modelReason } from '../../i18n/data-words.ts';
 import { CalibrationChart, FrequencyChart, TrackingChart } from './model-charts.tsx';
 
 export interface Diagnostics {
@@ -55,12 +56,12 @@ function ParamTable({ params, id }: { params: ParamEstimate[]; id: string }) {
 }
 
 function ModelFit({ m }: { m: ModelSection }) {
-  const { t, local } = useI18n();
+  const { t, local, lang } = useI18n();
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 6 }}>
         <Text fw={600} data-testid="models-chosen" data-value={m.chosen}>{t('models.chosen')}: {m.chosen}</Text>
-        <Text size="sm" c="dimmed" mb="xs">{local(m.reason)}</Text>
+        <Text size="sm" c="dimmed" mb="xs">{modelReason(local(m.reason), lang)}</Text>
         <ParamTable params={m.params} id="models-param" />
         <Text size="sm" mt="xs">
           {t('models.logLik')} <Num value={m.logLik} kind="fixed2" testId="models-loglik" /> · AIC <Num value={m.aic} kind="fixed2" testId="models-aic" /> · BIC <Num value={m.bic} kind="fixed2" testId="models-bic" />

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { seesAnalyses } from '../../auth/page-access.ts';
 import { metricTestId } from './metric-test-id.ts';
+import { baseName } from '../../i18n/data-words.ts';
 
 const KIND: Record<OverviewMetric, ValueKind> = {
   customers: 'count', activeCustomers: 'count', revenue: 'money', repeatRate: 'percent',
@@ -68,7 +69,7 @@ function LastRunLine({ o, canImport }: { o: Overview; canImport: boolean }) {
   const when = new Date(o.lastRun.createdAt);
   return (
     <Text size="sm" c="dimmed" data-testid="overview-last-run" data-value={o.lastRun.runId}>
-      {t('app.lastRun')}: {Number.isNaN(when.getTime()) ? o.lastRun.createdAt : when.toLocaleString(lang)} · {o.lastRun.inputFile}
+      {t('app.lastRun')}: {Number.isNaN(when.getTime()) ? o.lastRun.createdAt : when.toLocaleString(lang)} · {baseName(o.lastRun.inputFile)}
     </Text>
   );
 }
