@@ -69,6 +69,8 @@ function valueReasonSql(c: ColumnChoice, dateFormat: string | undefined): string
     'missing-price': `${col('unitPrice')} || ' is empty (needed for the amount)'`,
     'bad-price': notA('unitPrice', 'a number'),
     'bad-discount': notA('discount', 'a number'),
+    'discount-sign': `'"' || ${value('discount')} || '" in ' || ${col('discount')} || ' has the wrong sign for quantity ' || ${value('quantity')} || ' (a discount is yuan off the line: >= 0 on a sale, <= 0 on a return)'`,
+    'discount-over-line': `'"' || ${value('discount')} || '" in ' || ${col('discount')} || ' is more than the line itself (quantity ' || ${value('quantity')} || ' × unit price ' || ${value('unitPrice')} || ')'`,
   };
   const whens = Object.entries(details).map(([code, text]) => `WHEN ${quoteString(code)} THEN ${text}`).join(' ');
   return `i.reject || ': ' || CASE i.reject ${whens} ELSE '' END`;

@@ -21,6 +21,13 @@ describe('resolveSalesColumns', () => {
     expect(resolveSalesColumns(['Customer ID', 'Order-Date', 'AMOUNT'], {}, {}).columns).toEqual({ customer: 'Customer ID', date: 'Order-Date', amount: 'AMOUNT' });
   });
 
+  it('detects a line discount column in English and Chinese', () => {
+    for (const name of ['discount', 'Discount Amount', 'disc', '折扣', '折扣金额', '优惠', '优惠金额']) {
+      expect(resolveSalesColumns(['customer_id', 'date', 'qty', 'price', name], {}, {}).columns.discount).toBe(name);
+    }
+    expect(resolveSalesColumns(['customer_id', 'date', 'qty', 'price', 'cut'], { discount: 'cut' }, {}).source.discount).toBe('flag');
+  });
+
   it('takes a lone price (no quantity) as the amount', () => {
     expect(resolveSalesColumns(['customer_id', 'date', 'price'], {}, {}).columns).toEqual({ customer: 'customer_id', date: 'date', amount: 'price' });
   });

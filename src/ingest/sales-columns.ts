@@ -39,7 +39,7 @@ const CANDIDATES: Record<SalesRole, readonly string[]> = {
   store: ['store', 'storeid', 'storename', 'storeno', 'shop', 'shopid', 'shopname', 'branch', 'outlet', '门店', '门店编号', '门店名称', '店铺', '店铺名称', '店名'],
   channel: ['channel', 'saleschannel', 'orderchannel', 'source', '渠道', '销售渠道', '订单来源'],
   country: ['country', 'countrycode', '国家', '国家地区'],
-  discount: ['discount', 'discountamount', 'couponamount', '折扣', '折扣金额', '优惠', '优惠金额'],
+  discount: ['discount', 'discountamount', 'disc', 'linediscount', 'couponamount', '折扣', '折扣金额', '优惠', '优惠金额'],
   cancelFlag: ['cancelled', 'canceled', 'iscancelled', 'iscanceled', 'cancelflag', 'cancellation', '是否取消', '已取消', '取消'],
   returnFlag: ['return', 'returned', 'isreturn', 'isreturned', 'returnflag', '退货', '是否退货', '已退货'],
 };

@@ -89,12 +89,22 @@ export function createRowsSql(o: SalesSqlOptions, reader: string): string {
       ];
     }),
     ...(o.columns.discount === undefined ? [] : [`WHEN t_discount IS NOT NULL AND p_discount IS NULL THEN 'bad-discount'`]),
+    ...(o.columns.discount === undefined || hasAmount ? [] : [
+      // The discount goes into the amount here, so it must fit the line: a sale's is >= 0 and a
+      // return's <= 0 (the refunded share of the original discount, as the sample generator writes
+      // it), and it can never exceed the line's own quantity × unit price.
+      `WHEN p_discount * sign(p_quantity * p_unitPrice) < 0 THEN 'discount-sign'`,
+      `WHEN abs(p_discount) > abs(p_quantity * p_unitPrice) THEN 'discount-over-line'`,
+    ]),
   ];
   const prefix = o.cancelPrefix ? `starts_with(order_id, ${quoteString(o.cancelPrefix)}) OR ` : '';
   // 6 × 2.55 is 15.299999999999999 in binary floating point; rounding the product to 10 decimals gives
   // back the decimal a till would print (15.3) and changes no product of two decimals that have
   // 10 decimal places between them.
-  const amount = hasAmount ? 'p_amount' : 'round(p_quantity * p_unitPrice, 10)';
+  // Without an amount column a line costs quantity × unit price − discount (samples/README.md, the
+  // sample generator's lineAmount); an explicit amount column is what was paid and is taken as is.
+  const lessDiscount = o.columns.discount === undefined ? '' : ' - coalesce(p_discount, 0)';
+  const amount = hasAmount ? 'p_amount' : `round(p_quantity * p_unitPrice${lessDiscount}, 10)`;
   return `CREATE OR REPLACE TEMP TABLE ingest_rows AS
 WITH texts AS (
   SELECT ${text('customer')} AS customer_id, ${text('order')} AS order_id, ${text('product')} AS product_id,

@@ -36,8 +36,8 @@ CREATE TABLE IF NOT EXISTS sales_lines (
   product_name VARCHAR,
   quantity DOUBLE,
   unit_price DOUBLE,
-  amount DOUBLE NOT NULL,      -- the amount column, or quantity × unit_price
-  discount DOUBLE,
+  amount DOUBLE NOT NULL,      -- the amount column, or quantity × unit_price − discount
+  discount DOUBLE,             -- yuan off the whole line (<= 0 on a return: the refunded share); NULL: none given
   store VARCHAR,
   channel VARCHAR,
   country VARCHAR,
