@@ -75,10 +75,10 @@ describe('cvm analyze --data with the sample store\'s operational data', () => {
 
   it('computes margins from the products\' costs', async () => {
     // The export repeats some lines; each counts once (samples/README.md), hence DISTINCT. Margin =
-    // quantity × (unit price − cost): a file without an amount column is imported with amount =
-    // quantity × unit price, so line discounts are not taken off (the importer's amount, as RFM uses).
+    // quantity × (unit price − cost) − discount: a file without an amount column is imported with
+    // amount = quantity × unit price − discount (the importer's amount, as RFM uses).
     const [c] = await db.rows(`SELECT count(DISTINCT o.customer_id) AS customers,
-        sum(CAST(quantity AS DOUBLE) * (CAST(unit_price AS DOUBLE) - CAST(p.cost AS DOUBLE))) AS margin
+        sum(CAST(quantity AS DOUBLE) * (CAST(unit_price AS DOUBLE) - CAST(p.cost AS DOUBLE)) - CAST(discount AS DOUBLE)) AS margin
       FROM (SELECT DISTINCT * FROM read_csv(${sample('orders.csv')}, all_varchar = true)) o JOIN read_csv(${sample('products.csv')}, all_varchar = true) p USING (product_id)
       WHERE NOT starts_with(order_id, 'C') AND CAST(quantity AS DOUBLE) > 0 AND o.customer_id IS NOT NULL`);
     const e = data.economics;
@@ -90,7 +90,7 @@ describe('cvm analyze --data with the sample store\'s operational data', () => {
     expect(e.meanRetentionValue).toBeGreaterThan(0);
     // Each pyramid tier's margin from customers.csv's tiers and the lines' margins, worked out here.
     const tiers = await db.rows(`SELECT t.pyramid_tier AS tier, count(*) AS customers, sum(m.margin) AS margin
-      FROM (SELECT o.customer_id, sum(CAST(quantity AS DOUBLE) * (CAST(unit_price AS DOUBLE) - CAST(p.cost AS DOUBLE))) AS margin
+      FROM (SELECT o.customer_id, sum(CAST(quantity AS DOUBLE) * (CAST(unit_price AS DOUBLE) - CAST(p.cost AS DOUBLE)) - CAST(discount AS DOUBLE)) AS margin
         FROM (SELECT DISTINCT * FROM read_csv(${sample('orders.csv')}, all_varchar = true)) o JOIN read_csv(${sample('products.csv')}, all_varchar = true) p USING (product_id)
         WHERE NOT starts_with(order_id, 'C') AND CAST(quantity AS DOUBLE) > 0 AND o.customer_id IS NOT NULL GROUP BY 1) m
       JOIN read_csv(${quoteString(join(dir, 'out', 'customers.csv'))}) t USING (customer_id) GROUP BY 1 ORDER BY 1`);
