@@ -11,7 +11,7 @@ const file = join(dir, 'sales.csv');
 const data = join(dir, 'data');
 
 // Ten customers c0..c9: customer k buys rice on k + 1 days, 10 days apart (day 0, 10, …), 1 unit at
-// 10 each, with a 1.00 discount on the first line; c9 also buys 100 units of tea on the last day.
+// 10 each, with a 1.00 discount on the first line (line amount 9); c9 also buys 100 units of tea on the last day.
 // The last day is 2026-04-01 (day 90, c9's tenth rice purchase).
 beforeAll(async () => {
   const lines = ['order_id,customer_id,date,product_id,product_name,quantity,unit_price,discount'];
@@ -32,8 +32,8 @@ describe('retail commands', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ customers: 10, end: '2026-04-01' });
-    // Revenue: c9 = 10 × 10 + 200 = 300; all = 10·(1 + … + 10) + 200 = 750.
-    expect(j.revenue).toBe(750);
+    // Revenue (amount = quantity × unit price − discount): c9 = 10 × 10 − 1 + 200 = 299; all = 10·(1 + … + 10) − 10 + 200 = 740.
+    expect(j.revenue).toBe(740);
     expect(j.segments.reduce((a: number, s: { customers: number }) => a + s.customers, 0)).toBe(10);
     const rows = readFileSync(out, 'utf8').trim().split('\n');
     expect(rows[0]).toBe('customer_id,recency_days,frequency,monetary,rfm_r,rfm_f,rfm_m,rfm_score,rfm_segment');
@@ -48,7 +48,7 @@ describe('retail commands', () => {
     const j = JSON.parse(r.out);
     // Positions 1/10 … 10/10: key ≤ 0.01 none, large ≤ 0.05 none, medium ≤ 0.2: c9 and c8, small the other 8.
     expect(j.tiers.map((t: { tier: string; customers: number }) => [t.tier, t.customers])).toEqual([['key', 0], ['large', 0], ['medium', 2], ['small', 8]]);
-    expect(j.tiers[2].revenueShare).toBeCloseTo((300 + 90) / 750, 12);
+    expect(j.tiers[2].revenueShare).toBeCloseTo((299 + 89) / 740, 12);
   });
 
   it('cvm hot-products: units per week and first-time buyers, favourites and views unknown', async () => {
@@ -83,8 +83,8 @@ describe('retail commands', () => {
     // Gaps: c1..c9's rice orders 10 days apart, (1 + … + 9) = 45 gaps, 450 days; c9's tea order (its own
     // order id, on the day of its last rice order) adds a gap of 0 days: 450 / 46.
     expect(j.meanDaysBetweenOrders).toBeCloseTo(450 / 46, 12);
-    // Discounted lines: each customer's first rice line (10 each) = 100 of 750.
-    expect(j.discountShare.share).toBeCloseTo(100 / 750, 12);
+    // Discounted lines: each customer's first rice line (10 − 1 = 9 each) = 90 of 740.
+    expect(j.discountShare.share).toBeCloseTo(90 / 740, 12);
     expect(j.satisfaction.unavailable.en).toMatch(/survey answers/);
   });
 
