@@ -29,7 +29,11 @@ async function main(): Promise<void> {
     const c = r.import.counts;
     await send({
       type: 'done', status: r.import.status, rejectFile: r.import.rejectFile,
-      counts: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, customers: r.pipeline.summary.customers },
+      // Every row read is accounted for once: read = loaded + excluded + duplicates + alreadyLoaded + rejected.
+      counts: {
+        read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, alreadyLoaded: c.alreadyLoaded,
+        anonymous: c.anonymous, customers: r.pipeline.summary.customers,
+      },
     });
   } catch (error) {
     const raw: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
