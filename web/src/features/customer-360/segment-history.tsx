@@ -35,7 +35,7 @@ export function SegmentHistory({ history }: { history: HistoryEntry[] }) {
             const when = new Date(h.createdAt);
             return (
               <Table.Tr key={h.runId} data-testid="c360-history-row" data-value={h.runId}>
-                <Table.Td>#{h.runId} · {Number.isNaN(when.getTime()) ? h.createdAt : when.toLocaleDateString(lang)}</Table.Td>
+                <Table.Td>#{h.runId} · {Number.isNaN(when.getTime()) ? h.createdAt : when.toLocaleString(lang, { dateStyle: 'short', timeStyle: 'short' })}</Table.Td>
                 <Table.Td data-testid={`c360-history-segment-${i}`} data-value={h.rfmSegment ?? ''}>
                   {h.rfmSegment ? segmentName(h.rfmSegment, lang) : '—'}
                   {moved && <Badge ml={6} size="xs" variant="light" color="orange">{t('c360.moved')}</Badge>}

@@ -16,7 +16,8 @@ export function ValuePyramid({ pyramid }: { pyramid: Pyramid }) {
   const option = useMemo<ChartOption>(() => ({
     tooltip: { trigger: 'item' },
     series: [{
-      type: 'funnel', sort: 'none', left: '10%', width: '80%', gap: 2, minSize: '15%',
+      // 'ascending' builds from the base up, so each band widens downwards and the key tier is the apex.
+      type: 'funnel', sort: 'ascending', left: '10%', width: '80%', gap: 2, minSize: '15%',
       // Equal steps draw the pyramid's shape: the few key customers at the narrow apex, the many small
       // ones as the wide base (a funnel draws the larger value wider); the label carries the revenue share.
       data: ranked.map((x, i) => ({ name: tierName(x.tier, lang), value: i + 1 })),
