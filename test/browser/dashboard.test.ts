@@ -147,14 +147,22 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
     await first.click();
     await page.waitForURL((u) => u.pathname === `/customers/${encodeURIComponent(id)}`, { timeout: UI_TIMEOUT });
     await settle(page);
-    const c = await apiGet<{ scores: Record<string, unknown>; profile: Record<string, unknown> | null; timeline: unknown[]; pAlivePath: unknown[] }>(
-      page, url, `/customers/${encodeURIComponent(id)}`);
+    const c = await apiGet<{
+      scores: Record<string, unknown>; profile: Record<string, unknown> | null; timeline: unknown[]; pAlivePath: unknown[];
+      intervals: { clv: [number, number] | null } | null; history: unknown[];
+    }>(page, url, `/customers/${encodeURIComponent(id)}`);
     const expected: Record<string, number | null> = {};
     for (const k of ['orders', 'total_spend', 'p_alive', 'value_at_risk']) expected[`c360-${k}`] = c.scores[k] as number;
+    // The CLV interval (seeded draws, so the page's request gives the same numbers) and one history row per run.
+    expect(c.intervals?.clv, 'the run saved its fits, so the interval exists').toBeTruthy();
+    expected['c360-clv-lower'] = c.intervals?.clv?.[0] ?? null;
+    expected['c360-clv-upper'] = c.intervals?.clv?.[1] ?? null;
     await expectShown(page, expected);
     expect(c.profile?.name, 'the sample member record was imported').toBeTruthy();
     expect(await page.getByTestId('c360-profile-name').innerText()).toBe(String(c.profile?.name));
     expect(await page.getByTestId('c360-timeline-row').count()).toBe(Math.min(c.timeline.length, 500));
+    expect(c.history.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('c360-history-row').count()).toBe(c.history.length);
     expect(c.pAlivePath.length).toBeGreaterThan(1);
     await page.getByTestId('c360-palive-chart').waitFor({ timeout: UI_TIMEOUT });
     await expectNoErrorNotice(page);
