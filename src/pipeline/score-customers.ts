@@ -62,7 +62,7 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   const pairOf = new Int32Array(X.values.length * TT.values.length).fill(-1);
   const pairIfAlive: number[] = [], pairDisc: number[] = [], pairSurvival: number[] = [];
   const survival = o.model.survivalIfAlive?.bind(o.model);
-  const pAlive = new Float64Array(n), pAliveH = new Float64Array(n), expected = new Float64Array(n), disc = new Float64Array(n);
+  const pAlive = new Float64Array(n), pAliveH = new Float64Array(n), expected = new Float64Array(n), disc = new Float64Array(n), discIfAlive = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const key = X.index[i] * TT.values.length + TT.index[i];
     let k = pairOf[key];
@@ -77,22 +77,26 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
     pAliveH[i] = survival ? pAlive[i] * pairSurvival[k] : o.model.pAliveAt(o.params, o.horizon, x[i], tx[i], T[i]);
     expected[i] = pAlive[i] * pairIfAlive[k];
     disc[i] = pAlive[i] * pairDisc[k];
+    discIfAlive[i] = pairDisc[k];
   }
   // A plain table (not TEMP): a view on it may outlive the connection in a database file.
-  await db.run('CREATE OR REPLACE TABLE pattern_scores (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE)');
-  await db.append('pattern_scores', [x, tx, T, pAlive, pAliveH, expected, disc]);
+  await db.run('CREATE OR REPLACE TABLE pattern_scores (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE, discounted_if_alive DOUBLE)');
+  await db.append('pattern_scores', [x, tx, T, pAlive, pAliveH, expected, disc, discIfAlive]);
   // Gamma-Gamma conditional expected spend, Fader, Hardie & Lee (2005, "RFM and CLV"), eq. 5 /
   // Fader & Hardie (2013) eq. 6: E[M | x, m̄] = p(γ + x m̄)/(p x + q − 1); at x = 0 it is the
   // population mean pγ/(q − 1).
   const spendSql = o.spend
     ? `, (${o.spend.p} * (${o.spend.gamma} + s.frequency * s.monetary_value)) / (${o.spend.p} * s.frequency + ${o.spend.q} - 1) AS expected_spend`
     : '';
-  const clvSql = o.clv ? ', expected_spend * discounted_purchases AS clv' : '';
+  // CLV if the customer is still active (no P(alive) factor): what is lost if they have left. Value
+  // at risk is (1 − P(alive)) × this; dividing the CLV by a rounded P(alive) instead blew up for
+  // customers whose P(alive) rounds to 0.
+  const clvSql = o.clv ? ', expected_spend * discounted_purchases AS clv, expected_spend * discounted_if_alive AS clv_if_alive' : '';
   // No ORDER BY: the relation is an intermediate; the result file (write-customers.ts) is sorted.
   await dropRelation(db, target);
   await db.run(`CREATE ${o.view ? 'VIEW' : 'TABLE'} ${target} AS
-    SELECT * EXCLUDE (discounted_purchases)${clvSql} FROM (
-      SELECT s.*${o.ordered ? ', s.rowid AS ord' : ''}, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases${spendSql}
+    SELECT * EXCLUDE (discounted_purchases, discounted_if_alive)${clvSql} FROM (
+      SELECT s.*${o.ordered ? ', s.rowid AS ord' : ''}, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${spendSql}
       FROM ${source} s
       JOIN pattern_scores ps ON ps.x = s.frequency AND ps.tx = s.recency AND ps."T" = s."T"
     )`);

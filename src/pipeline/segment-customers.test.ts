@@ -43,3 +43,22 @@ describe('segmentCustomers (SQL) agrees with the pure definitions', () => {
     }
   });
 });
+
+describe('value at risk', () => {
+  it('uses the value if still a customer, so a P(alive) rounded to 0 does not blow it up', async () => {
+    const db = await DuckDbEngine.open();
+    try {
+      await db.run(`CREATE TABLE customers AS SELECT * FROM (VALUES
+        ('1', 3.0, 300.0, 4.0, '2025-01-01', '2025-03-01', 0.0, 0.0, 0.0001, 50.0),
+        ('2', 1.0, 80.0, 2.0, '2025-06-01', '2026-06-01', 0.8, 0.7, 40.0, 50.0))
+        t(customer_id, frequency, total_spend, orders, first_purchase, last_purchase, p_alive, p_alive_52w, clv_12m, clv_12m_if_alive)`);
+      await segmentCustomers(db, { end: '2026-06-30' });
+      const rows = await db.rows('SELECT customer_id, value_at_risk, churn_rank FROM customers ORDER BY customer_id');
+      // (1 − P(alive)) × value if alive: 1 × 50 and 0.2 × 50. The old CLV / max(P(alive), 1e-12) gave 1e8 for the first.
+      expect(rows.map((r) => r.value_at_risk)).toEqual([50, 10]);
+      expect(rows[0].churn_rank).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});

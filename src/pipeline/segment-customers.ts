@@ -32,7 +32,12 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
   const w = o.weights ?? DEFAULT_WEIGHTS;
   const wsum = w.current + w.future + w.credit + w.loyalty + w.growth;
   const threshold = o.churnThreshold ?? 0.5;
-  const valueAtRisk = hasClv ? `round((1 - p_alive) * ${clv} / greatest(p_alive, 1e-12), 4)` : 'CAST(NULL AS DOUBLE)';
+  // Value at risk = P(not alive) × the value if still a customer. The scored table carries that value
+  // (clv_Nm_if_alive); tables written without it fall back to CLV / P(alive), which is only safe while
+  // P(alive) is not rounded towards 0.
+  const ifAlive = hasClv && cols.has(`${clv}_if_alive`) ? `${clv}_if_alive` : null;
+  const valueAtRisk = !hasClv ? 'CAST(NULL AS DOUBLE)'
+    : ifAlive ? `round((1 - p_alive) * ${ifAlive}, 4)` : `round((1 - p_alive) * ${clv} / greatest(p_alive, 1e-12), 4)`;
   // The inputs of every rank, one numeric column each, in the table's row order (which the positional
   // join below relies on: a plain scan returns a table's rows in insertion order).
   const c = await db.columns(`SELECT date_diff('day', CAST(last_purchase AS DATE), DATE '${o.end}') AS recency_days,

@@ -34,7 +34,7 @@ function resultColumns(hasSpend: boolean, clvMonths: number): Column[] {
     { name: 'orders', from: 'orders' }, { name: 'first_purchase', from: 'first_purchase' }, { name: 'last_purchase', from: 'last_purchase' },
     { name: 'expected_purchases_52w', from: 'expected_purchases', places: 6 }, { name: 'p_alive', from: 'p_alive', places: 6 },
     { name: 'p_alive_52w', from: 'p_alive_horizon', places: 6 },
-    ...(hasSpend ? [{ name: 'expected_spend', from: 'expected_spend', places: 4 }, { name: `clv_${clvMonths}m`, from: 'clv', places: 4 }] : []),
+    ...(hasSpend ? [{ name: 'expected_spend', from: 'expected_spend', places: 4 }, { name: `clv_${clvMonths}m`, from: 'clv', places: 4 }, { name: `clv_${clvMonths}m_if_alive`, from: 'clv_if_alive', places: 4 }] : []),
   ];
 }
 
