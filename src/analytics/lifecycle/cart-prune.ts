@@ -106,8 +106,9 @@ export interface CrossValidation {
  * each step's α-interval (BFOS ch. 3, and rpart's xval). The standard error of a held-out error
  * count E out of N is the binomial √(E(1 − E/N)) (rpart's xstd, times the root risk). Both choices are returned: the tree
  * with the lowest error, and the smallest tree whose error is within one SE of it (the one-SE rule).
+ * `presorted`: each feature's order of the rows (cart-order.ts), when the caller already has it.
  */
-export function crossValidate(d: CartData, o: CartOptions, seq: PruneSequence, folds = 10, seed = 1): CrossValidation {
+export function crossValidate(d: CartData, o: CartOptions, seq: PruneSequence, folds = 10, seed = 1, presorted?: Int32Array): CrossValidation {
   const rows = d.rows ?? Int32Array.from(d.y, (_, i) => i);
   const N = rows.length;
   const V = Math.min(folds, N);
@@ -117,7 +118,8 @@ export function crossValidate(d: CartData, o: CartOptions, seq: PruneSequence, f
   const steps = seq.steps;
   const beta = steps.map((s, k) => (k + 1 < steps.length ? Math.sqrt(s.alpha * steps[k + 1].alpha) : Infinity));
   const errors = steps.map(() => 0);
-  const order = sortedOrder(d.features, rows);
+  // `presorted`: sortedOrder(d.features, rows) already made for the main tree (it is only read here).
+  const order = presorted ?? sortedOrder(d.features, rows);
   const keep = new Uint8Array(d.y.length);
   for (let v = 0; v < V; v++) {
     const train = shuffled.filter((_, i) => i % V !== v);

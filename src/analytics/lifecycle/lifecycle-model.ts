@@ -9,12 +9,13 @@ import { sampleRows } from '../clustering/silhouette.ts';
 import { Random } from '../simulate/random.ts';
 import { SummaryError } from '../summary/summary-error.ts';
 import { growTree, type CartOptions } from './cart.ts';
+import { sortedOrder } from './cart-order.ts';
 import { predictRows } from './cart-predict.ts';
 import { crossValidate, pruneSequence, type PruneStep } from './cart-prune.ts';
 import { treeRules, type Rule } from './cart-rules.ts';
 import { rulesCaseSql } from './rules-sql.ts';
 import { classificationMetrics, type ClassificationMetrics } from './classification-metrics.ts';
-import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
 import { featureLabel, LIFECYCLE_FEATURES, STAGE_NAMES, STAGES, type Stage } from './lifecycle-stages.ts';
 
 export interface LifecycleOptions {
@@ -113,10 +114,12 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   const minLeaf = o.minLeaf ?? Math.max(7, Math.round(0.005 * treeRows));
   const cart: CartOptions = { maxDepth: o.maxDepth ?? 4, minLeaf, minSplit: o.minSplit ?? 3 * minLeaf };
   const data = { features: train.features, y: train.y, classes: STAGES.length, rows };
-  const tree = growTree(data, cart);
+  // Sorted once for the main tree and the cross-validation (growTree copies it; crossValidate reads it).
+  const order = sortedOrder(data.features, rows ?? Int32Array.from(data.y, (_, i) => i));
+  const tree = growTree(data, cart, order);
   const seq = pruneSequence(tree);
   const folds = o.folds ?? 10;
-  const cv = crossValidate(data, cart, seq, folds, seed);
+  const cv = crossValidate(data, cart, seq, folds, seed, order);
   const prune = o.prune ?? 'min';
   const chosen = prune === 'min' ? cv.minimum : cv.oneSe;
   const alpha = seq.steps[chosen].alpha;
@@ -136,8 +139,13 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   // The stage as of d is the label at cut-off d − w: with the default dates those are the training
   // and test tables already built, so they are reused (each rebuild is a pass over all customer-days).
   const labelledAt = new Map([[c1, 'lifecycle_train'], [c2, 'lifecycle_test']]);
+  // The 'new' customers (first purchase in the w days to d) come from today's features when those
+  // cover d, saving two more groupings of all customer-days.
   for (const [d, target] of [[from, 'lifecycle_as_of_from'], [to, 'lifecycle_as_of_to']]) {
-    await db.run(stagesAsOfSql(d, w, growth, target, labelledAt.get(addDays(d, -w)), 'lifecycle_days', temp));
+    const labelled = labelledAt.get(addDays(d, -w));
+    await db.run(labelled !== undefined && d <= end
+      ? stagesAsOfFromFeaturesSql(d, w, target, labelled, { table: 'lifecycle_today', asOf: end }, temp)
+      : stagesAsOfSql(d, w, growth, target, labelled, 'lifecycle_days', temp));
   }
   const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
-import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
 
 // Cut-off c = 2024-04-01, w = 30 days, g = 0.2. Periods: before (02-01, 03-02], last (03-02, 04-01],
 // label window (04-01, 05-01].
@@ -69,5 +69,21 @@ describe('lifecycle labels and features', () => {
       { from: 'new', to: 'stability', customers: 1 },
       { from: 'none', to: 'new', customers: 1 },
     ]);
+  });
+
+  it('takes the new customers from later features without grouping the customer-days again', async () => {
+    // Features at 05-01; labels at 03-02 and 04-01 give the stages as of 04-01 and 05-01.
+    await db.run(lifecycleSql({ cutoff: '2024-05-01', windowDays: 30, labels: false, target: 'feat' }));
+    const stagesOf = async (t: string) => (await db.rows(`SELECT customer_id, stage FROM ${t} ORDER BY ALL`)).map((r) => `${r.customer_id}:${r.stage}`);
+    for (const [d, cutoff] of [['2024-04-01', '2024-03-02'], ['2024-05-01', '2024-04-01']]) {
+      await db.run(lifecycleSql({ cutoff, windowDays: 30, growth: 0.2, labels: true, target: 'lab' }));
+      await db.run(stagesAsOfSql(d, 30, 0.2, 'by_days', 'lab'));
+      await db.run(stagesAsOfFromFeaturesSql(d, 30, 'by_features', 'lab', { table: 'feat', asOf: '2024-05-01' }));
+      expect(await stagesOf('by_features')).toEqual(await stagesOf('by_days'));
+      // First purchase in (d − 30, d]: 03-05 to 03-25 for 04-01, 'later' (04-05) for 05-01.
+      const fresh = (await stagesOf('by_features')).filter((x) => x.endsWith(':new'));
+      expect(fresh).toEqual(d === '2024-04-01' ? ['explore:new', 'explore-churn:new', 'return-only:new', 'twoday-new:new'] : ['later:new']);
+    }
+    expect(() => stagesAsOfFromFeaturesSql('2024-05-02', 30, 'x', 'lab', { table: 'feat', asOf: '2024-05-01' })).toThrow(RangeError);
   });
 });

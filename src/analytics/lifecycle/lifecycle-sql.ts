@@ -107,6 +107,22 @@ GROUP BY customer_id
 HAVING min(day) FILTER (WHERE purchase) > ${day(cutoff)} AND min(day) FILTER (WHERE purchase) <= ${day(d)}${labelled === undefined ? `;\nDROP TABLE ${quoteIdent(source)}` : ''}`;
 }
 
+/**
+ * stagesAsOfSql with a labelled table at cut-off d − w already built, taking the 'new' customers from
+ * a lifecycleSql table of features at a later day `asOf` ≥ d instead of grouping all customer-days
+ * again: first purchase in (d − w, d] ⇔ asOf − d ≤ tenure_days < asOf − d + w, and every such customer
+ * bought on or before asOf, so is in that table.
+ */
+export function stagesAsOfFromFeaturesSql(d: string, windowDays: number, target: string, labelled: string, features: { table: string; asOf: string }, temp = false): string {
+  const gap = Math.round((Date.parse(`${features.asOf}T00:00:00Z`) - Date.parse(`${d}T00:00:00Z`)) / 86_400_000);
+  if (!(gap >= 0)) throw new RangeError(`the features' day ${features.asOf} is before ${d}`);
+  return `CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${quoteIdent(target)} AS
+SELECT customer_id, stage FROM ${quoteIdent(labelled)}
+UNION ALL
+SELECT customer_id, 'new' AS stage FROM ${quoteIdent(features.table)}
+WHERE tenure_days >= ${gap} AND tenure_days < ${gap + windowDays}`;
+}
+
 /** Counts of customers moving from their stage as of `from` to their stage as of `to` ('none' = not yet a customer). */
 export const movementSql = (fromTable: string, toTable: string): string =>
   `SELECT coalesce(a.stage, 'none') AS "from", coalesce(b.stage, 'none') AS "to", count(*) AS customers
