@@ -46,7 +46,7 @@ export async function reportDataFromRun(db: DuckDbEngine, i: ReportInputs): Prom
   const model: ModelSection = {
     chosen: r.choice.chosen, reason: r.choice.reason, params: params(r.countFit), logLik: r.countFit.logLik, aic: r.countFit.aic, bic: r.countFit.bic,
     customers: r.summary.customers, candidates: r.choice.candidates,
-    spend: r.spendFit ? { model: 'gg', params: params(r.spendFit), logLik: r.spendFit.logLik, customers: r.spendFit.n } : { unavailable: 'the file has no amounts' },
+    spend: r.spendFit ? { model: 'gg', params: params(r.spendFit), logLik: r.spendFit.logLik, customers: r.spendFit.n } : { unavailable: r.spendUnavailable ?? 'the file has no amounts' },
   };
   const d = i.diagnostics;
   if (d && 'unavailable' in d) model.holdout = { unavailable: d.unavailable };
@@ -67,7 +67,7 @@ export async function reportDataFromRun(db: DuckDbEngine, i: ReportInputs): Prom
   } else {
     data.value = { unavailable: 'the file has no amounts, so there is no spend model and no CLV' };
   }
-  if (!r.spendFit) data.atRisk = { unavailable: 'value at risk needs amounts' };
+  if (!r.spendFit) data.atRisk = { unavailable: r.spendUnavailable ?? 'value at risk needs amounts' };
   else if (!cols.has('value_at_risk')) data.atRisk = { unavailable: 'the segment stage was switched off (--no-segments)' };
   else {
     const top = await db.rows(`SELECT customer_id, p_alive, ${clv} AS clv, value_at_risk, last_purchase, total_spend, orders FROM customers

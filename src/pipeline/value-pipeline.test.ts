@@ -88,3 +88,28 @@ describe('runValuePipeline', () => {
     expect(await ids(['x', '10', '9', 'a', '0009', '100', 'b', '7', 'c', 'd', 'e', 'f'])).toEqual(['7', '0009', '9', '10', '100', 'a', 'b', 'c', 'd', 'e', 'f', 'x']);
   });
 });
+
+describe('spend that never varies', () => {
+  it('finishes the run; when Gamma-Gamma cannot converge, CLV is left out with the reason', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { analyzeFile } = await import('./analyze-run.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'cvm-flat-spend-'));
+    try {
+      // Every purchase costs 10: Gamma-Gamma's likelihood grows without bound as p, q → ∞ (no spread to fit).
+      const rows = ['customer_id,date,amount'];
+      for (let c = 0; c < 5; c++) for (let k = 0; k <= c; k++) rows.push(`c${c},2026-0${1 + k}-${String(1 + 5 * c).padStart(2, '0')},10`);
+      rows.push('z,2026-06-30,10');
+      writeFileSync(join(dir, 'tx.csv'), rows.join('\n') + '\n');
+      // Whether the optimiser stops at a boundary point it accepts or gives up depends on the order the
+      // patterns arrive in (floating-point sums); either way the run must finish, and a missing spend
+      // model must come with its reason. (Before, the run failed with 'not-converged' now and then.)
+      const r = await analyzeFile({ file: join(dir, 'tx.csv'), outDir: join(dir, 'out'), holdout: false });
+      expect(r.pipeline.summary.customers).toBe(6);
+      if (r.pipeline.spendFit === null) expect(r.pipeline.spendUnavailable).toMatch(/did not converge/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -4,6 +4,7 @@
 import { convertTime, unitsPerMonth } from '../analytics/models/clv.ts';
 import { bgNbd } from '../analytics/models/bg-nbd.ts';
 import { fitGammaGamma, type GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
+import { ModelError } from '../analytics/models/model-error.ts';
 import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
 import type { CountModel, FitResult, TimeUnit } from '../analytics/models/types.ts';
 import { buildSummary, type SummaryInfo } from '../analytics/summary/build-summary.ts';
@@ -52,6 +53,8 @@ export interface PipelineResult {
   countFit: FitResult;
   choice: ModelChoice;
   spendFit: (FitResult & { skipped: number }) | null;
+  /** Why there is no spend model although the file has amounts (Gamma-Gamma did not converge). */
+  spendUnavailable?: string;
   score: ScoreInfo;
   horizon: { purchasesWeeks: number; clvMonths: number; annualDiscountRate: number };
   timings: Record<string, number>;
@@ -95,12 +98,21 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   // The sort is settled before anything is thrown, so a failed fit never leaves the connection busy
   // or a rejection unhandled.
   let fitFailure: { error: unknown } | null = null;
+  let spendUnavailable: string | undefined;
   try {
     const wanted = o.model ?? 'bgnbd';
     if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
     if (wanted !== 'bgnbd') fits.push({ model: paretoNbd as CountModel, fit: paretoNbd.fit(patterns, fitOptions) });
     if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
-      spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
+      try {
+        spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
+      } catch (e) {
+        // Spend that hardly varies between purchases (a fixed-price product, a test file) puts
+        // Gamma-Gamma's optimum at infinity: the purchase model still stands, so the run goes on
+        // without spend predictions and says why, instead of failing as a whole.
+        if (!(e instanceof ModelError && e.code === 'not-converged')) throw e;
+        spendUnavailable = `the spend model (Gamma-Gamma) did not converge, so there is no CLV: ${e.message}`;
+      }
     }
   } catch (error) {
     fitFailure = { error };
@@ -126,7 +138,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   done();
   timings.total = (performance.now() - t0) / 1000;
   return {
-    rows: loaded.rows, summary, patterns: patterns.x.length, countFit: best.fit, choice, spendFit, score,
+    rows: loaded.rows, summary, patterns: patterns.x.length, countFit: best.fit, choice, spendFit, spendUnavailable, score,
     horizon: { purchasesWeeks: 52, clvMonths, annualDiscountRate: annual }, timings,
   };
 }

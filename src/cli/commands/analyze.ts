@@ -91,6 +91,7 @@ function render(r: AnalyzeResult): string {
     `  ${Object.entries(p.countFit.params as Record<string, number>).map(([k, v]) => `${k}=${num(v, 4)}`).join('  ')}   log-likelihood ${num(p.countFit.logLik, 8)}`,
   ];
   if (p.spendFit) lines.push(`spend (Gamma-Gamma on ${p.spendFit.n} repeat customers): ${Object.entries(p.spendFit.params as Record<string, number>).map(([k, v]) => `${k}=${num(v, 4)}`).join('  ')}`);
+  else if (p.spendUnavailable) lines.push(`spend: ${p.spendUnavailable}`);
   lines.push(`wrote ${r.output.csv}, customers.parquet, report.html and report.json`);
   return lines.join('\n');
 }
