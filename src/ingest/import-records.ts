@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { runImportBatch } from '../domain/import-batches/run-import-batch.ts';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
-import { quoteString } from '../engines/duckdb/sql-literal.ts';
 import { analyticsStorePath } from '../store/data-folder.ts';
 import type { OperationalStore } from '../store/open-operational-store.ts';
+import { attachStore } from './attach-store.ts';
 import { IngestError } from './ingest-error.ts';
 import { createLoadedSql, loadCustomers, loadInteractions } from './load-operational-records.ts';
 import { readRecordMapping } from './mapping-file.ts';
@@ -177,7 +177,7 @@ async function intoAnalytics(s: Step, kind: 'products' | 'events'): Promise<Done
   const storePath = analyticsStorePath(s.dataDir);
   const hadStore = existsSync(storePath);
   mkdirSync(s.dataDir, { recursive: true });
-  await attach(s.db, storePath);
+  await attachStore(s.db, storePath);
   const earlier = hadStore ? await findBatch(s.db, s.staged.contentHash) : undefined;
   if (earlier) {
     return { status: 'already-imported', batchId: earlier.batchId, counts: JSON.parse(earlier.counts) as RecordCounts, rejectFile: earlier.rejectFile, importedAt: earlier.finishedAt };
@@ -205,14 +205,3 @@ async function intoAnalytics(s: Step, kind: 'products' | 'events'): Promise<Done
   return { status: 'imported', batchId, counts, rejectFile };
 }
 
-/** Attaches the analytics store as the default catalog; another process holding it gets a clear message. */
-export async function attach(db: DuckDbEngine, storePath: string): Promise<void> {
-  if (Number(await db.scalar("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'store'")) > 0) return;
-  try {
-    await db.run(`ATTACH ${quoteString(storePath)} AS store; USE store`);
-  } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    if (/lock/i.test(message)) throw new IngestError('store-busy', `the data folder is in use by another cvm process (${storePath}): wait for it to finish`, { cause: e });
-    throw new IngestError('unwritable-output', `cannot open the analytics store ${storePath}: ${message}`, { cause: e });
-  }
-}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
+import { attachStore } from './attach-store.ts';
 import { commitBatch } from './commit-batch.ts';
 import { parseCsvHeader } from './csv-header.ts';
 import type { ImportCounts } from './import-counts.ts';
@@ -174,17 +175,6 @@ export async function importSales(o: ImportSalesOptions): Promise<ImportSalesRes
 
 const reasonList = (byReason: Record<string, number>): string => Object.entries(byReason).map(([r, n]) => `${r}: ${n}`).join(', ');
 
-/** Attaches the store as the default catalog; a second process importing at the same time gets a clear message. */
-async function attachStore(db: DuckDbEngine, storePath: string): Promise<void> {
-  if (Number(await db.scalar("SELECT count(*) FROM duckdb_databases() WHERE database_name = 'store'")) > 0) return;
-  try {
-    await db.run(`ATTACH ${quoteString(storePath)} AS store; USE store`);
-  } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    if (/lock/i.test(message)) throw new IngestError('store-busy', `the data folder is in use by another cvm process (${storePath}): wait for it to finish`, { cause: e });
-    throw new IngestError('unwritable-output', `cannot open the analytics store ${storePath}: ${message}`, { cause: e });
-  }
-}
 
 async function parquetNames(db: DuckDbEngine, path: string, fileName: string): Promise<string[]> {
   try {

@@ -11,7 +11,7 @@ import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { analyticsStorePath } from '../store/data-folder.ts';
 import type { OperationalStore } from '../store/open-operational-store.ts';
 import type { ImportCounts } from './import-counts.ts';
-import { attach } from './import-records.ts';
+import { attachStore } from './attach-store.ts';
 import { flatCounts, unflattenCounts, type RecordCounts } from './record-counts.ts';
 import { RECORD_KINDS, type RecordKind } from './record-kinds.ts';
 import { insertRecordBatchSql } from './record-store-sql.ts';
@@ -51,7 +51,7 @@ export async function syncImportBatches(dataDir: string, op: OperationalStore): 
   try {
     // With the operational store on a server, a customers import may be the folder's first use.
     mkdirSync(dataDir, { recursive: true });
-    await attach(db, storePath);
+    await attachStore(db, storePath);
     const stored = (await tableExists(db, 'ingest_batches'))
       ? await db.rows(`SELECT content_hash, kind, file_name, counts, reject_file, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, strftime(finished_at, '%Y-%m-%d %H:%M:%S') AS finished FROM ingest_batches WHERE status = 'done' ORDER BY batch_id`)
       : [];

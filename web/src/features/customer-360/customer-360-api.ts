@@ -1,5 +1,7 @@
 // GET /api/customers/{id} (src/api/customers/customer-360.ts): everything known about one customer.
 import type { CustomerRow } from '../../api/api-types.ts';
+import type { CustomerIntervals } from '../../../../src/pipeline/customer-intervals.ts';
+import type { HistoryPoint } from '../../../../src/pipeline/save-analysis-run.ts';
 
 export interface TimelineEntry {
   /** 'order', or the interaction's kind (call, visit, complaint, survey …). */
@@ -25,22 +27,7 @@ export interface Customer360 {
   history: HistoryEntry[];
 }
 
-export interface CustomerIntervals {
-  coverage: number;
-  draws: number;
-  expectedPurchases: [number, number];
-  clv: [number, number] | null;
-}
+export type { CustomerIntervals };
 
-export interface HistoryEntry {
-  runId: number;
-  createdAt: string;
-  rfmSegment: string | null;
-  pyramidTier: string | null;
-  lifecycleStage: string | null;
-  clusterLabel: string | null;
-  valueScore: number | null;
-  pAlive: number | null;
-  clv: number | null;
-  churnWarning: boolean | null;
-}
+/** One analysis run's view of the customer, as the API sends it (src/pipeline/save-analysis-run.ts). */
+export type HistoryEntry = HistoryPoint;
