@@ -2,7 +2,7 @@
 // stack trace. Unknown errors print their message and exit 70 (EX_SOFTWARE); CVM_DEBUG=1 shows stacks.
 import { ModelError } from '../analytics/models/model-error.ts';
 
-export type CliErrorCode = 'usage' | 'input' | 'io';
+export type CliErrorCode = 'usage' | 'input' | 'io' | 'busy';
 
 export class CliError extends Error {
   readonly code: CliErrorCode;
@@ -15,7 +15,7 @@ export class CliError extends Error {
 
 /** Exit codes follow sysexits.h: 64 usage, 65 bad input data, 66 missing input, 70 internal, 73 cannot create output. */
 const EXIT: Record<string, number> = {
-  usage: 64, input: 65, io: 66,
+  usage: 64, input: 65, io: 66, busy: 75,
   'invalid-input': 65, 'invalid-params': 65, 'not-converged': 65, unsupported: 64,
   // SummaryError (src/analytics/summary/summary-error.ts)
   'missing-column': 65, 'bad-date': 65, 'bad-amount': 65, 'bad-customer': 65, 'no-transactions': 65,

@@ -18,6 +18,7 @@ import { openOperationalStore } from '../../store/open-operational-store.ts';
 import { emit, formatOption, info, type OutputFormat } from '../output.ts';
 import { renderImport } from './import-report.ts';
 import { renderImportRecords } from './import-records-report.ts';
+import { refuseWhileServing } from '../serving-guard.ts';
 
 type ImportFlags = Partial<Record<(typeof SALES_ROLES)[number], string>> & {
   data: string;
@@ -105,6 +106,7 @@ export function registerImport(program: Command): void {
       const encoding: TextEncoding | undefined = flags.encoding === undefined ? undefined : flags.encoding === 'utf8' ? 'utf8' : 'gbk';
       const started = performance.now();
       const progress = (message: string): void => info(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
+      refuseWhileServing(flags.data, 'import through the dashboard or POST /api/imports');
       if (flags.kind !== 'sales') {
         const result = await importRecordFile(file, flags.kind, flags, encoding, progress);
         emit(flags.format, result, () => renderImportRecords(result) + syncNote(result.sync));

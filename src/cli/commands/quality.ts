@@ -6,6 +6,7 @@ import type { DataQualityCheck } from '../../report/report-data.ts';
 import { hasText, textIn } from '../../report/report-text.ts';
 import { CliError } from '../cli-error.ts';
 import { emit, formatOption, type OutputFormat } from '../output.ts';
+import { refuseWhileServing } from '../serving-guard.ts';
 
 interface QualityFlags {
   data: string;
@@ -61,6 +62,7 @@ export function registerQuality(program: Command): void {
       for (const [name, v] of [['--today', flags.today], ['--as-of', flags.asOf]] as const) {
         if (v !== undefined && !DAY.test(v)) throw new CliError('usage', `${name} must be a date YYYY-MM-DD, got ${v}`);
       }
+      refuseWhileServing(flags.data, 'open the data-quality page of the dashboard or GET /api/quality');
       const q = await folderQuality(flags.data, { databaseUrl: flags.databaseUrl, staleMonths, maxAge, today: flags.today, asOf: flags.asOf });
       emit(flags.format, q, () => renderQuality(q, flags.lang));
     });

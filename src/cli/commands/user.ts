@@ -3,13 +3,13 @@
 // where it would end up in the shell history and the process list.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runningServerPid } from '../../api/server-lock.ts';
 import { createUser, listUsers } from '../../domain/users/user-repository.ts';
 import type { PublicUser } from '../../domain/users/user-repository.ts';
 import { operationalStoreOptions } from '../../store/data-folder.ts';
 import { openOperationalStore } from '../../store/open-operational-store.ts';
 import type { OperationalStore } from '../../store/open-operational-store.ts';
 import { CliError } from '../cli-error.ts';
+import { refuseWhileServing } from '../serving-guard.ts';
 import { emit, formatOption, type OutputFormat } from '../output.ts';
 
 interface StoreFlags { data: string; databaseUrl?: string }
@@ -17,8 +17,7 @@ interface StoreFlags { data: string; databaseUrl?: string }
 /** Opens the folder's operational store, refusing while a server owns it (PGlite has no lock of its own). */
 export async function openUserStore(flags: StoreFlags): Promise<OperationalStore> {
   const dataDir = resolve(flags.data);
-  const pid = flags.databaseUrl === undefined ? runningServerPid(dataDir) : undefined;
-  if (pid !== undefined) throw new CliError('usage', `cvm serve (pid ${pid}) is using ${dataDir}: stop it first, or manage users in the dashboard / POST /api/users`);
+  if (flags.databaseUrl === undefined) refuseWhileServing(dataDir, 'manage users in the dashboard or with POST /api/users');
   return openOperationalStore(operationalStoreOptions(dataDir, flags.databaseUrl));
 }
 
