@@ -31,7 +31,7 @@ export interface RunModels {
 
 /** The columns a history row keeps, where the customers table has them. */
 const HISTORY_COLUMNS: readonly [name: string, type: string][] = [
-  ['rfm_segment', 'VARCHAR'], ['pyramid_tier', 'VARCHAR'], ['lifecycle_stage', 'VARCHAR'], ['cluster_label', 'VARCHAR'],
+  ['rfm_segment', 'VARCHAR'], ['pyramid_tier', 'VARCHAR'], ['lifecycle_stage', 'VARCHAR'], ['cluster_label', 'VARCHAR'], ['cluster_label_zh', 'VARCHAR'],
   ['value_score', 'DOUBLE'], ['p_alive', 'DOUBLE'], ['clv_12m', 'DOUBLE'], ['churn_warning', 'BOOLEAN'],
 ];
 
@@ -53,8 +53,11 @@ async function saveHistory(db: DuckDbEngine, runId: number): Promise<void> {
   const have = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")).map((r) => String(r.column_name)));
   if (!have.has('customer_id')) return;
   await db.run(`CREATE TABLE IF NOT EXISTS ${CUSTOMER_HISTORY_TABLE} (run_id INTEGER NOT NULL, customer_id VARCHAR NOT NULL, ${HISTORY_COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
+  // Folders whose history predates a column (cluster_label_zh) get it now; the insert names its columns.
+  for (const [n, t] of HISTORY_COLUMNS) await db.run(`ALTER TABLE ${CUSTOMER_HISTORY_TABLE} ADD COLUMN IF NOT EXISTS ${n} ${t}`);
   const select = HISTORY_COLUMNS.map(([n, t]) => (have.has(n) ? `CAST(${n} AS ${t})` : `CAST(NULL AS ${t})`)).join(', ');
-  await db.run(`INSERT INTO ${CUSTOMER_HISTORY_TABLE} SELECT ${runId}, CAST(customer_id AS VARCHAR), ${select} FROM customers`);
+  await db.run(`INSERT INTO ${CUSTOMER_HISTORY_TABLE} (run_id, customer_id, ${HISTORY_COLUMNS.map(([n]) => n).join(', ')})
+    SELECT ${runId}, CAST(customer_id AS VARCHAR), ${select} FROM customers`);
 }
 
 export interface AnalysisRun {
@@ -88,6 +91,8 @@ export interface HistoryPoint {
   pyramidTier: string | null;
   lifecycleStage: string | null;
   clusterLabel: string | null;
+  /** The cluster's label in Simplified Chinese (null in runs saved before it was kept). */
+  clusterLabelZh: string | null;
   valueScore: number | null;
   pAlive: number | null;
   clv: number | null;
@@ -104,7 +109,7 @@ export async function readCustomerHistory(db: RowSource, customerId: string): Pr
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return rows.map((r) => ({
     runId: Number(r.run_id), createdAt: String(r.created_at), rfmSegment: str(r.rfm_segment), pyramidTier: str(r.pyramid_tier),
-    lifecycleStage: str(r.lifecycle_stage), clusterLabel: str(r.cluster_label), valueScore: num(r.value_score), pAlive: num(r.p_alive),
+    lifecycleStage: str(r.lifecycle_stage), clusterLabel: str(r.cluster_label), clusterLabelZh: str(r.cluster_label_zh), valueScore: num(r.value_score), pAlive: num(r.p_alive),
     clv: num(r.clv_12m), churnWarning: typeof r.churn_warning === 'boolean' ? r.churn_warning : null,
   }));
 }

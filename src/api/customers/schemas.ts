@@ -45,7 +45,7 @@ export const Customer360Schema = z
     /** Segment, tier, stage and value at each analysis run of the data folder, oldest first. */
     history: z.array(z.object({
       runId: z.number(), createdAt: z.string(), rfmSegment: z.string().nullable(), pyramidTier: z.string().nullable(),
-      lifecycleStage: z.string().nullable(), clusterLabel: z.string().nullable(), valueScore: z.number().nullable(),
+      lifecycleStage: z.string().nullable(), clusterLabel: z.string().nullable(), clusterLabelZh: z.string().nullable(), valueScore: z.number().nullable(),
       pAlive: z.number().nullable(), clv: z.number().nullable(), churnWarning: z.boolean().nullable(),
     })),
   })

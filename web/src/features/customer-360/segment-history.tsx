@@ -43,7 +43,7 @@ export function SegmentHistory({ history }: { history: HistoryEntry[] }) {
                 </Table.Td>
                 <Table.Td data-testid={`c360-history-tier-${i}`} data-value={h.pyramidTier ?? ''}>{h.pyramidTier ? tierName(h.pyramidTier, lang) : '—'}</Table.Td>
                 <Table.Td>{h.lifecycleStage ? stageName(h.lifecycleStage, lang) : '—'}</Table.Td>
-                <Table.Td>{h.clusterLabel ?? '—'}</Table.Td>
+                <Table.Td data-testid={`c360-history-cluster-${i}`}>{(lang === 'en' ? h.clusterLabel : h.clusterLabelZh ?? h.clusterLabel) ?? '—'}</Table.Td>
                 <Table.Td ta="right"><Num value={h.valueScore} kind="score" testId={`c360-history-value-score-${i}`} /></Table.Td>
                 <Table.Td ta="right"><Num value={h.pAlive} kind="probability" testId={`c360-history-p-alive-${i}`} /></Table.Td>
                 <Table.Td ta="right"><Num value={h.clv} kind="money" testId={`c360-history-clv-${i}`} /></Table.Td>
