@@ -84,6 +84,15 @@ export function parseAnalyzeConfig(text: string, where = 'the config file'): Ana
   } catch (e) {
     throw new ConfigError('bad-config', `${where} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return analyzeConfigOf(json, where);
+}
+
+/**
+ * Validates an already-parsed config object (a --config file's JSON, or the settings saved in a data
+ * folder, src/api/settings/analysis-settings.ts) and fills in the defaults; one schema for both.
+ * @example analyzeConfigOf({ churn: { threshold: 0.3 } }, 'the saved settings').churn.threshold // 0.3
+ */
+export function analyzeConfigOf(json: unknown, where = 'the config file'): AnalyzeConfig {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');

@@ -63,8 +63,6 @@ export interface AnalyzeResult {
 
 export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
   const step = o.onStep ?? (() => {});
-  const outDir = resolve(o.outDir);
-  mkdirSync(outDir, { recursive: true });
   const temp = o.dataDir === undefined;
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'cvm-analyze-'));
   try {
@@ -73,55 +71,81 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
       path: o.file, dataDir, columns: o.columns, dateFormat: o.dateFormat, encoding: o.encoding, strict: o.strict,
       onProgress: (_s, message) => step(message), compress: !temp,
     });
-    const db = await openAnalysisDb(join(dataDir, STORE_FILE), dataDir);
-    try {
-      const pipeline = await runValuePipeline(db, {
-        load: null, unit: o.unit, end: o.end, model: o.model, clvMonths: o.clvMonths, annualDiscountRate: o.annualDiscountRate,
-        onStep: (s) => step(STEP_LABELS[s] ?? s),
-      });
-      const cfg = o.config;
-      if (o.segments !== false) {
-        step('segmenting customers (RFM, pyramid, value score, churn warning)');
-        await segmentCustomers(db, {
-          end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
-        });
-      }
-      const retail = await analyzeRetail(db, {
-        end: pipeline.summary.end, config: cfg, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
-      });
-      const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
-      step('writing customers.csv and customers.parquet');
-      await db.run(`COPY customers TO ${quoteString(csv)} (FORMAT csv, HEADER true)`);
-      await db.run(`COPY customers TO ${quoteString(parquet)} (FORMAT parquet)`);
-      const model: CountModel = pipeline.choice.chosen === 'pnbd' ? (paretoNbd as CountModel) : (bgNbd as CountModel);
-      let diagnostics: Awaited<ReturnType<typeof holdoutDiagnostics>> = { unavailable: 'the holdout check was switched off (--no-holdout)' };
-      if (o.holdout !== false) {
-        step('checking the model on a holdout period');
-        diagnostics = await holdoutDiagnostics(db, model, pipeline.summary.unit, pipeline.summary.end);
-      }
-      step('writing report.html');
-      const c = imported.counts;
-      const data: ReportData = await reportDataFromRun(db, {
-        inputFile: o.file, result: pipeline, diagnostics, currency: o.currency,
-        // The customer checks need a member list: only a kept data folder with imported customers has one.
-        quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl }))],
-        overview: {
-          rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },
-          excludedByReason: Object.entries(c.excluded.byReason).map(([reason, count]) => ({ reason, count })),
-          rejectedByReason: Object.entries(c.rejected.byReason).map(([reason, count]) => ({ reason, count })),
-        },
-      });
-      Object.assign(data, retail);
-      if (!temp) await keepInStore(db, () => saveAnalysisRun(db, resolve(o.file), data, runModelsOf(pipeline)));
-      const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
-      writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
-      writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
-      return { import: imported, pipeline, output: { dir: outDir, csv, parquet, report, reportJson }, dataDir: temp ? null : resolve(dataDir) };
-    } finally {
-      db.close();
-    }
+    const analysed = await analyzeStore(dataDir, temp, resolve(o.file), imported, o);
+    return { import: imported, ...analysed, dataDir: temp ? null : resolve(dataDir) };
   } finally {
     if (temp) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export type FolderAnalyzeOptions = Omit<AnalyzeOptions, 'file' | 'dataDir' | 'columns' | 'dateFormat' | 'encoding' | 'strict'> & {
+  /** A kept data folder with imported sales. */
+  dataDir: string;
+  /** What the saved run and the report name as the input, e.g. "re-analysis with the saved settings". */
+  label: string;
+};
+
+/**
+ * The analysis of `cvm analyze` over a kept data folder's sales as they are, importing nothing: what
+ * `cvm serve` runs when an admin asks for a re-analysis under new settings.
+ * @example await analyzeFolder({ dataDir: 'cvm-data', outDir: 'out', label: 're-analysis', config });
+ */
+export async function analyzeFolder(o: FolderAnalyzeOptions): Promise<Omit<AnalyzeResult, 'import'>> {
+  const analysed = await analyzeStore(o.dataDir, false, o.label, null, o);
+  return { ...analysed, dataDir: resolve(o.dataDir) };
+}
+
+async function analyzeStore(dataDir: string, temp: boolean, inputFile: string, imported: ImportSalesResult | null, o: Omit<FolderAnalyzeOptions, 'dataDir' | 'label'>): Promise<Pick<AnalyzeResult, 'pipeline' | 'output'>> {
+  const step = o.onStep ?? (() => {});
+  const outDir = resolve(o.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const db = await openAnalysisDb(join(dataDir, STORE_FILE), dataDir);
+  try {
+    const pipeline = await runValuePipeline(db, {
+      load: null, unit: o.unit, end: o.end, model: o.model, clvMonths: o.clvMonths, annualDiscountRate: o.annualDiscountRate,
+      onStep: (s) => step(STEP_LABELS[s] ?? s),
+    });
+    const cfg = o.config;
+    if (o.segments !== false) {
+      step('segmenting customers (RFM, pyramid, value score, churn warning)');
+      await segmentCustomers(db, {
+        end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
+      });
+    }
+    const retail = await analyzeRetail(db, {
+      end: pipeline.summary.end, config: cfg, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
+    });
+    const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
+    step('writing customers.csv and customers.parquet');
+    await db.run(`COPY customers TO ${quoteString(csv)} (FORMAT csv, HEADER true)`);
+    await db.run(`COPY customers TO ${quoteString(parquet)} (FORMAT parquet)`);
+    const model: CountModel = pipeline.choice.chosen === 'pnbd' ? (paretoNbd as CountModel) : (bgNbd as CountModel);
+    let diagnostics: Awaited<ReturnType<typeof holdoutDiagnostics>> = { unavailable: 'the holdout check was switched off (--no-holdout)' };
+    if (o.holdout !== false) {
+      step('checking the model on a holdout period');
+      diagnostics = await holdoutDiagnostics(db, model, pipeline.summary.unit, pipeline.summary.end);
+    }
+    step('writing report.html');
+    const c = imported?.counts;
+    const data: ReportData = await reportDataFromRun(db, {
+      inputFile, result: pipeline, diagnostics, currency: o.currency,
+      // The customer checks need a member list: only a kept data folder with imported customers has one.
+      quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl }))],
+      // Without an import (a re-analysis) the report's row counts are the sales analysed.
+      overview: c && {
+        rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },
+        excludedByReason: Object.entries(c.excluded.byReason).map(([reason, count]) => ({ reason, count })),
+        rejectedByReason: Object.entries(c.rejected.byReason).map(([reason, count]) => ({ reason, count })),
+      },
+    });
+    Object.assign(data, retail);
+    if (!temp) await keepInStore(db, () => saveAnalysisRun(db, inputFile, data, runModelsOf(pipeline)));
+    const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
+    writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
+    writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
+    return { pipeline, output: { dir: outDir, csv, parquet, report, reportJson } };
+  } finally {
+    db.close();
   }
 }
 

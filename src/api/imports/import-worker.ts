@@ -2,12 +2,19 @@
 // (import the file, then analyse the whole folder) on a staging copy of the data folder and reports
 // progress over the IPC channel. A separate process so that the server's event loop and memory stay
 // free for the readers while the model is fitted, and a crash here cannot take the server down.
-import { analyzeFile } from '../../pipeline/analyze-run.ts';
+// Without a file it only re-analyses the copy (an admin's re-analysis under new settings).
+import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
+import { analyzeFile, analyzeFolder } from '../../pipeline/analyze-run.ts';
 
 export interface WorkerInput {
-  file: string;
+  /** The upload to import first; absent for a re-analysis. */
+  file?: string;
   dataDir: string;
   outDir: string;
+  /** The saved settings as a validated AnalyzeConfig (the parent holds the operational store); absent: defaults. */
+  config?: AnalyzeConfig;
+  /** With no file: the input the saved run names. */
+  label?: string;
 }
 
 export type WorkerMessage =
@@ -25,7 +32,13 @@ function send(m: WorkerMessage): Promise<void> {
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
   try {
-    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, onStep: (message) => void send({ type: 'progress', message }) });
+    const onStep = (message: string): void => void send({ type: 'progress', message });
+    if (input.file === undefined) {
+      const r = await analyzeFolder({ dataDir: input.dataDir, outDir: input.outDir, config: input.config, label: input.label ?? 're-analysis', onStep });
+      await send({ type: 'done', status: 'analysed', rejectFile: null, counts: { customers: r.pipeline.summary.customers } });
+      return;
+    }
+    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, config: input.config, onStep });
     const c = r.import.counts;
     await send({
       type: 'done', status: r.import.status, rejectFile: r.import.rejectFile,
