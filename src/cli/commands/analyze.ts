@@ -1,17 +1,22 @@
 // `cvm analyze <transactions>`: the main job. Imports the file into a data folder (temporary unless
 // --data), builds the customer summary, fits the purchase model and Gamma-Gamma, segments and scores
 // every customer, checks the model on a holdout, and writes DIR/customers.csv, customers.parquet,
-// report.html and report.json.
+// report.html and report.json. Thresholds, weights and labels come from --config, else from the
+// settings an admin saved in the kept data folder (the dashboard's settings page), else the defaults.
 import { Option, type Command } from 'commander';
 import { TIME_UNITS, type TimeUnit } from '../../analytics/models/types.ts';
 import type { ColumnChoice } from '../../ingest/sales-columns.ts';
 import type { TextEncoding } from '../../ingest/sniff-file.ts';
-import { readAnalyzeConfig } from '../../pipeline/analyze-config.ts';
+import { savedAnalyzeConfig } from '../../api/settings/analysis-settings.ts';
+import { readAnalyzeConfig, type AnalyzeConfig } from '../../pipeline/analyze-config.ts';
 import { analyzeFile, type AnalyzeResult } from '../../pipeline/analyze-run.ts';
 import type { CountModelChoice } from '../../pipeline/value-pipeline.ts';
 import type { Lang } from '../../report/report-data.ts';
+import { hasOperationalStore, operationalStoreOptions } from '../../store/data-folder.ts';
+import { openOperationalStore } from '../../store/open-operational-store.ts';
 import { CliError } from '../cli-error.ts';
 import { emit, formatOption, info, num, type OutputFormat } from '../output.ts';
+import { refuseWhileServing } from '../serving-guard.ts';
 
 interface AnalyzeFlags {
   customer?: string; date?: string; amount?: string; order?: string; quantity?: string; price?: string; product?: string;
@@ -47,7 +52,7 @@ export function registerAnalyze(program: Command): void {
     .addOption(new Option('--lang <lang>', 'report language (the page can switch)').choices(['en', 'zh-CN']).default('en'))
     .option('--currency <symbol>', 'currency symbol for the report, e.g. ¥')
     .option('--out <dir>', 'output folder', 'cvm-out')
-    .option('--config <file>', 'JSON file of thresholds, weights and labels (RFM map, pyramid cuts, weights, churn threshold, clusters, lifecycle, survival, hot products, rules, replenishment; docs/retail-analytics.md)')
+    .option('--config <file>', 'JSON file of thresholds, weights and labels (RFM map, pyramid cuts, weights, churn threshold, clusters, lifecycle, survival, hot products, rules, replenishment; docs/retail-analytics.md); default: the settings saved in the --data folder, if any')
     .addOption(formatOption())
     .addHelpText('after', `
 Examples:
@@ -67,15 +72,40 @@ Examples:
         if (col !== undefined) columns[role] = col;
       }
       if (flags.databaseUrl !== undefined && flags.data === undefined) throw new CliError('usage', '--database-url needs --data DIR (the folder whose operational store is on that server)');
-      const config = flags.config === undefined ? undefined : await readAnalyzeConfig(flags.config);
+      if (flags.data !== undefined) refuseWhileServing(flags.data, 'upload the file on the dashboard\'s import page or POST /api/imports (its analysis uses the saved settings)');
+      const { config, settings } = await chooseConfig(flags);
+      if (flags.format === 'text') info(`settings: ${describeSettings(settings)}`);
       const started = performance.now();
       const result = await analyzeFile({
         file, outDir: flags.out, dataDir: flags.data, columns, dateFormat: flags.dateFormat, encoding: flags.encoding, strict: flags.strict,
         unit: flags.unit, end: flags.end, model: flags.model, clvMonths, annualDiscountRate: annual, holdout: flags.holdout, segments: flags.segments, lang: flags.lang, currency: flags.currency, config, databaseUrl: flags.databaseUrl,
         onStep: (m) => { if (flags.format === 'text') info(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${m}`); },
       });
-      emit(flags.format, result, () => render(result));
+      emit(flags.format, { ...result, settings }, () => render(result));
     });
+}
+
+/** Where the run's thresholds, weights and labels came from (also in --format json). */
+export type SettingsSource = { source: 'config-file'; file: string } | { source: 'data-folder'; savedAt: string } | { source: 'defaults' };
+
+/** --config wins; else the settings saved in the kept data folder's operational store; else the defaults. */
+async function chooseConfig(flags: AnalyzeFlags): Promise<{ config: AnalyzeConfig | undefined; settings: SettingsSource }> {
+  if (flags.config !== undefined) return { config: await readAnalyzeConfig(flags.config), settings: { source: 'config-file', file: flags.config } };
+  if (flags.data === undefined || !hasOperationalStore(flags.data, flags.databaseUrl)) return { config: undefined, settings: { source: 'defaults' } };
+  const store = await openOperationalStore(operationalStoreOptions(flags.data, flags.databaseUrl));
+  try {
+    const saved = await savedAnalyzeConfig(store.db);
+    if (!saved) return { config: undefined, settings: { source: 'defaults' } };
+    return { config: saved.config, settings: { source: 'data-folder', savedAt: saved.savedAt.toISOString() } };
+  } finally {
+    await store.close();
+  }
+}
+
+function describeSettings(s: SettingsSource): string {
+  if (s.source === 'config-file') return `from ${s.file}`;
+  if (s.source === 'data-folder') return `from the data folder (saved ${s.savedAt}; --config FILE to override)`;
+  return 'defaults';
 }
 
 function render(r: AnalyzeResult): string {
