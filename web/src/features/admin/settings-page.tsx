@@ -1,6 +1,7 @@
-// Settings (admin only): thresholds, weights and the segment map (a note per RFM segment, e.g. its
-// retention playbook), as the server keeps them. The server validates names and values and its
-// message is shown when it refuses. `cvm analyze` does not read these yet, which the page says.
+// Settings (admin only): thresholds, weights and the segment map (an RFM segment's name in reports),
+// the analysis configuration as the server keeps it (src/api/settings/analysis-settings.ts). The server
+// validates names and values and its message is shown when it refuses. They apply from the next
+// analysis (an import, or "re-analyse now" below, or `cvm analyze --data`).
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,8 +9,11 @@ import { apiGet, apiWrite } from '../../api/api-client.ts';
 import { ErrorNotice } from '../../components/query-view.tsx';
 import { SectionCard } from '../../components/section-card.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { SEGMENT_IDS, segmentName } from '../../i18n/domain-labels.ts';
+import { DEFAULT_SEGMENTS } from '../../../../src/analytics/rfm/rfm-segments.ts';
+import { DEFAULT_WEIGHTS } from '../../../../src/analytics/composite/composite-score.ts';
+import { segmentName } from '../../i18n/domain-labels.ts';
 import { KeyValueEditor } from './key-value-editor.tsx';
+import { ReanalyzeCard } from './reanalyze-card.tsx';
 import { fromRows, toRows, type Settings, type SettingsRows } from './settings-rows.ts';
 
 export function SettingsPage() {
@@ -35,11 +39,12 @@ export function SettingsPage() {
             <KeyValueEditor rows={rows.thresholds} onChange={set('thresholds')} numeric id="thresholds" />
           </SectionCard>
           <SectionCard title={t('settings.weights')} testId="settings-weights">
-            <KeyValueEditor rows={rows.weights} onChange={set('weights')} numeric min={0} id="weights" />
+            <KeyValueEditor rows={rows.weights} onChange={set('weights')} numeric min={0} id="weights"
+              keys={Object.keys(DEFAULT_WEIGHTS).map((w) => ({ value: w, label: w }))} />
           </SectionCard>
           <SectionCard title={t('settings.segmentMap')} testId="settings-segment-map">
             <KeyValueEditor rows={rows.segmentMap} onChange={set('segmentMap')} id="segment-map"
-              keys={SEGMENT_IDS.map((id) => ({ value: id, label: segmentName(id, lang) }))} />
+              keys={DEFAULT_SEGMENTS.map(({ id }) => ({ value: id, label: segmentName(id, lang) }))} />
           </SectionCard>
           <Group>
             <Button disabled={draft === null || typeof parsed === 'string'} loading={save.isPending}
@@ -50,6 +55,7 @@ export function SettingsPage() {
             {save.isSuccess && draft === null && <Text c="teal" size="sm" data-testid="settings-saved">{t('settings.saved')}</Text>}
           </Group>
           {save.isError && <Alert color="red" data-testid="settings-error">{save.error.message}</Alert>}
+          <ReanalyzeCard unsaved={draft !== null} />
         </>
       )}
     </Stack>
