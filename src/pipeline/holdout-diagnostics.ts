@@ -1,6 +1,11 @@
 // The holdout check behind the report: refit the chosen count model on a calibration period and
 // compare its forecasts with what customers did afterwards (cvm diagnose does the same on request).
 // Run after the main pipeline: it rebuilds `customer_summary` with a calibration split.
+// Why a day-totals table first: the span, the calibration summary and both tracking queries all start
+// from each customer's purchase days, so `transactions` (a view over the sales lines) is grouped once
+// instead of four times. Why the grouped check rows and the tracking counts go into temp tables in
+// one statement before the refit: DuckDB computes them on its own threads while the fit runs on the
+// JS thread (one statement = one call into DuckDB, which needs no event-loop turn to go on).
 import { frequencyHistogram } from '../analytics/diagnostics/frequency-histogram.ts';
 import { holdoutCheck } from '../analytics/diagnostics/holdout-check.ts';
 import { actualTrackingSql, trackingStartsSql, UNIT_DAYS } from '../analytics/diagnostics/tracking-sql.ts';
@@ -11,6 +16,7 @@ import { readRfPatterns } from '../analytics/summary/read-summary.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import type { RunDiagnostics } from './report-data-from-run.ts';
 
+const DAYS = 'holdout_days', GROUPS = 'holdout_groups', ACTUAL = 'holdout_actual', STARTS = 'holdout_starts';
 
 /**
  * Calibration end: the observation span minus its last quarter (at least 8 weeks of holdout), so
@@ -18,26 +24,56 @@ import type { RunDiagnostics } from './report-data-from-run.ts';
  * short (under 24 weeks) for a meaningful split.
  */
 export async function holdoutDiagnostics(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string): Promise<RunDiagnostics | { unavailable: string }> {
-  const span = (await db.rows(`SELECT strftime(min(ts), '%Y-%m-%d') AS start, date_diff('day', CAST(min(ts) AS DATE), DATE '${end}') AS days FROM transactions`))[0];
+  // Every day of every customer, also after `end` (the tracking's actual curve reads them all, as
+  // it did from `transactions`); the summary keeps the days up to `end` (ts < end + 1 day ⇔ day ≤ end).
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend FROM transactions GROUP BY ALL`);
+  try {
+    return await check(db, model, unit, end);
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${DAYS}; DROP TABLE IF EXISTS ${GROUPS}; DROP TABLE IF EXISTS ${ACTUAL}; DROP TABLE IF EXISTS ${STARTS}`);
+  }
+}
+
+/**
+ * Starts `sql` (one call into DuckDB: it runs on DuckDB's threads, needing no event-loop turn) and
+ * returns the wait for it; meanwhile the caller computes on the JS thread. The outcome is taken at
+ * once, so if the JS work throws first, a failing query is no unhandled rejection.
+ */
+function overlapped(db: DuckDbEngine, sql: string): () => Promise<void> {
+  const outcome = db.run(sql).then(() => null, (e: unknown) => e);
+  return async () => {
+    const failed = await outcome;
+    if (failed !== null) throw failed;
+  };
+}
+
+async function check(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string): Promise<RunDiagnostics | { unavailable: string }> {
+  const span = (await db.rows(`SELECT date_diff('day', min(day), DATE '${end}') AS days FROM ${DAYS}`))[0];
   const days = Number(span.days);
   if (!(days >= 168)) return { unavailable: `the log covers ${days} days; a holdout check needs at least 24 weeks` };
   const holdoutDays = Math.max(56, Math.round(days / 4));
   const cal = (await db.rows(`SELECT strftime(DATE '${end}' - INTERVAL ${holdoutDays} DAY, '%Y-%m-%d') AS d`))[0].d as string;
-  await buildSummary(db, { unit, periods: 'fractional', end, calibrationEnd: cal }, false);
+  await buildSummary(db, { unit, periods: 'fractional', end, calibrationEnd: cal, days: DAYS }, false);
   const patterns = await readRfPatterns(db);
-  const fit = model.fit(patterns, { standardErrors: false });
+  const ud = UNIT_DAYS[unit];
+  const periods = Math.ceil((days + 1) / ud);
   // Customers grouped by everything the check reads (a few hundred thousand groups at a million
   // customers), with their counts as weights: the same bins, errors and AUCs as per customer (sums
   // in another order, so equal to the last bits or so), without a million ids read into JS.
-  const g = await db.columns(`SELECT frequency AS x, recency AS tx, "T", frequency_holdout AS xh, duration_holdout AS d, count(*) AS w
+  const grouping = overlapped(db, `CREATE OR REPLACE TEMP TABLE ${GROUPS} AS SELECT frequency AS x, recency AS tx, "T", frequency_holdout AS xh, duration_holdout AS d, count(*) AS w
     FROM customer_summary GROUP BY ALL ORDER BY ALL`);
+  const fit = model.fit(patterns, { standardErrors: false });
+  await grouping();
+  // A table keeps the order it was written in (DuckDB's preserve_insertion_order), so no second sort.
+  const g = await db.columns(`SELECT * FROM ${GROUPS}`);
+  const tracking = overlapped(db, `CREATE OR REPLACE TEMP TABLE ${ACTUAL} AS ${actualTrackingSql(ud, periods, DAYS)};
+    CREATE OR REPLACE TEMP TABLE ${STARTS} AS ${trackingStartsSql(ud, DAYS)}`);
   const num = (k: string): Float64Array => g[k] as Float64Array;
   const holdout = holdoutCheck(model, fit.params, { x: num('x'), tx: num('tx'), T: num('T'), xHoldout: num('xh'), durationHoldout: num('d'), weight: num('w') });
   const histogram = frequencyHistogram(model, fit.params, patterns);
-  const ud = UNIT_DAYS[unit];
-  const periods = Math.ceil((days + 1) / ud);
-  const actual = await db.columns(actualTrackingSql(ud, periods));
-  const starts = (await db.rows(trackingStartsSql(ud))).map((s) => ({ time: Number(s.time), customers: Number(s.customers) }));
+  await tracking();
+  const actual = await db.columns(`SELECT * FROM ${ACTUAL}`);
+  const starts = (await db.rows(`SELECT * FROM ${STARTS}`)).map((s) => ({ time: Number(s.time), customers: Number(s.customers) }));
   // Both curves cover every customer from their first purchase on (also those acquired during the
   // holdout, whom the calibration fit never saw): the model's parameters describe the whole base.
   const times = Array.from({ length: periods }, (_, k) => k + 1);

@@ -72,3 +72,27 @@ describe('cumulative tracking', () => {
     expect(Math.abs(cmp.finalRelativeError)).toBeLessThan(0.05);
   });
 });
+
+describe('holdout check on grouped, sorted input', () => {
+  it('gives the same figures as per customer in file order', () => {
+    // Group the CDNOW customers by (x, t_x, T, x*) as holdout-diagnostics.ts does, sorted by them.
+    const groups = new Map<string, { x: number; tx: number; T: number; xh: number; w: number }>();
+    cbs.forEach((r) => {
+      const key = `${r[1]}|${r[2]}|${r[3]}|${r[4]}`;
+      const g = groups.get(key) ?? { x: r[1], tx: r[2], T: r[3], xh: r[4], w: 0 };
+      g.w++;
+      groups.set(key, g);
+    });
+    const rows = [...groups.values()].sort((a, b) => a.x - b.x || a.tx - b.tx || a.T - b.T || a.xh - b.xh);
+    const col = (f: (g: (typeof rows)[number]) => number) => rows.map(f);
+    const grouped = holdoutCheck(bgNbd, fit.params, {
+      x: col((g) => g.x), tx: col((g) => g.tx), T: col((g) => g.T), xHoldout: col((g) => g.xh), durationHoldout: rows.map(() => 39), weight: col((g) => g.w),
+    });
+    const single = holdoutCheck(bgNbd, fit.params, { x, tx, T, xHoldout: xStar, durationHoldout: T.map(() => 39) });
+    expect(grouped.bins.map((b) => b.customers)).toEqual(single.bins.map((b) => b.customers));
+    expect(grouped.pAlive.auc).toBe(single.pAlive.auc);
+    expect(grouped.expectedPurchasesAuc).toBe(single.expectedPurchasesAuc);
+    expect(grouped.totalExpected).toBeCloseTo(single.totalExpected, 9);
+    expect(grouped.errors.rmse).toBeCloseTo(single.errors.rmse, 12);
+  });
+});

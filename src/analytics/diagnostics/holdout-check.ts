@@ -50,14 +50,23 @@ export function holdoutCheck<P extends string>(model: CountModel<P>, params: Rec
   const predicted = new Float64Array(n);
   const alive = new Float64Array(n);
   const bought = new Uint8Array(n);
+  // The model's two predictions depend on (x, t_x, T, duration) only. Grouped input sorted by them
+  // (holdout-diagnostics.ts) has equal keys side by side, so comparing with the previous entry is a
+  // complete cache; otherwise a map by key (a string per entry cost ~0.3 s at 250k entries, measured).
+  const predict = (i: number): [number, number] =>
+    [model.expectedPurchases(params, c.durationHoldout[i], c.x[i], c.tx[i], c.T[i]), model.pAlive(params, c.x[i], c.tx[i], c.T[i])];
   const cache = new Map<string, [number, number]>();
-  for (let i = 0; i < n; i++) {
+  const cached = (i: number): [number, number] => {
     const key = `${c.x[i]}|${c.tx[i]}|${c.T[i]}|${c.durationHoldout[i]}`;
-    let v = cache.get(key);
-    if (!v) {
-      v = [model.expectedPurchases(params, c.durationHoldout[i], c.x[i], c.tx[i], c.T[i]), model.pAlive(params, c.x[i], c.tx[i], c.T[i])];
-      cache.set(key, v);
-    }
+    let hit = cache.get(key);
+    if (!hit) cache.set(key, (hit = predict(i)));
+    return hit;
+  };
+  const adjacent = keysSorted(c);
+  let v: [number, number] = [0, 0];
+  for (let i = 0; i < n; i++) {
+    const same = i > 0 && c.x[i] === c.x[i - 1] && c.tx[i] === c.tx[i - 1] && c.T[i] === c.T[i - 1] && c.durationHoldout[i] === c.durationHoldout[i - 1];
+    if (!same) v = adjacent ? predict(i) : cached(i);
     predicted[i] = v[0];
     alive[i] = v[1];
     bought[i] = c.xHoldout[i] > 0 ? 1 : 0;
@@ -77,4 +86,16 @@ export function holdoutCheck<P extends string>(model: CountModel<P>, params: Rec
     bins, errors: errorMetrics(predicted, c.xHoldout, c.weight), totalActual, totalExpected,
     pAlive: classificationQuality(alive, bought, c.weight), expectedPurchasesAuc: classificationQuality(predicted, bought, c.weight).auc,
   };
+}
+
+/** Whether the entries are in increasing order of (x, t_x, T, duration), so that equal keys are adjacent. */
+function keysSorted(c: HoldoutCustomers): boolean {
+  const cols = [c.x, c.tx, c.T, c.durationHoldout];
+  for (let i = 1; i < c.x.length; i++) {
+    for (const col of cols) {
+      if (col[i] > col[i - 1]) break;
+      if (!(col[i] === col[i - 1])) return false; // smaller, or NaN
+    }
+  }
+  return true;
 }

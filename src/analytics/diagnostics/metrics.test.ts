@@ -48,3 +48,23 @@ describe('weights', () => {
     for (const k of ['mae', 'rmse', 'bias', 'correlation'] as const) expect(e[k]).toBeCloseTo(ef[k], 14);
   });
 });
+
+describe('AUC on many ties', () => {
+  it('equals the count over all positive–negative pairs', () => {
+    // Probabilities from a handful of values (−0 and 0 among them: one value), weights 1–3.
+    const values = [0, -0, 0.25, 0.5, 0.5000000000000001, 1];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const p = Array.from({ length: 400 }, () => values[Math.floor(next() * values.length)]);
+    const y = p.map(() => (next() < 0.4 ? 1 : 0)), w = p.map(() => 1 + Math.floor(next() * 3));
+    let u = 0, pos = 0, neg = 0;
+    for (let i = 0; i < p.length; i++) {
+      if (y[i]) pos += w[i]; else neg += w[i];
+      if (!y[i]) continue;
+      for (let j = 0; j < p.length; j++) if (!y[j]) u += w[i] * w[j] * (p[i] > p[j] ? 1 : p[i] === p[j] ? 0.5 : 0);
+    }
+    const q = classificationQuality(p, y, w);
+    expect(q.auc).toBe(u / (pos * neg));
+    expect(q.positives).toBe(pos);
+  });
+});
