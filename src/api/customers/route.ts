@@ -8,7 +8,7 @@ import type { ApiDeps, ApiEnv } from '../api-context.ts';
 import { ALL_ROLES, allow } from '../auth/authenticate.ts';
 import { csvResponse, csvStream } from '../csv.ts';
 import { customer360 } from './customer-360.ts';
-import { allCustomers, checkSort, customerPage } from './customer-query.ts';
+import { allCustomers, CHURN_SORT, checkSort, customerPageJson } from './customer-query.ts';
 import type { CustomerFilters } from './customer-query.ts';
 import { Customer360Schema, CustomerPageSchema, CustomerQuery } from './schemas.ts';
 
@@ -42,14 +42,15 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     ['/api/customers', 'customers', false, 'Customers with their scores (filter, sort by any numeric column)'],
     ['/api/churn', 'churn', true, 'Churn early-warning list, by value at risk'],
   ] as const) {
-    const defaultSort = churnOnly ? 'value_at_risk' : undefined;
+    const defaultSort = churnOnly ? CHURN_SORT : undefined;
     app.openapi(list(path, summary), async (c) => {
       const q = c.req.valid('query');
       if (q.format === 'csv') {
         await checkSort(deps.analytics, q, defaultSort);
         return csvResponse(`${name}.csv`, csvStream(allCustomers(deps.analytics, filters(q, churnOnly), q, defaultSort)));
       }
-      return c.json(await customerPage(deps.analytics, filters(q, churnOnly), q, defaultSort), 200);
+      // c.json's body, already serialised (customerPageJson says why).
+      return c.body(await customerPageJson(deps.analytics, filters(q, churnOnly), q, defaultSort), 200, { 'Content-Type': 'application/json' });
     });
     app.openapi(exportCsv(`${path}.csv`, `${summary}, as CSV`), async (c) => {
       const q = c.req.valid('query');
