@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bgNbd, type BgNbdParams } from '../analytics/models/bg-nbd.ts';
 import { customerLifetimeValue } from '../analytics/models/clv.ts';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
+import { loadTransactions } from '../analytics/summary/load-transactions.ts';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
 import { sharedData } from '../testing/shared-data.ts';
@@ -67,6 +68,26 @@ describe('runValuePipeline', () => {
     expect([kind, parquetRows]).toEqual(['BASE TABLE', 2357]);
     await run({ outCsv: join(dir, 'one-again.csv') });
     expect(readFileSync(csv, 'utf8')).toBe(readFileSync(join(dir, 'one-again.csv'), 'utf8'));
+  });
+
+  it('with an end, builds the summary in the reading of the file, and writes what the two-step path writes', async () => {
+    // cdnowElog.csv's dates are YYYYMMDD: with that --date-format DuckDB's typed reader takes the file
+    // (summary in the reading); without it the reader refuses it and the text reading is used.
+    for (const end of ['1998-06-30', '1997-09-30']) {
+      const csv = (name: string) => join(dir, `${name}-${end}.csv`);
+      const db = await DuckDbEngine.open({ threads: 1 });
+      try {
+        const fused = await runValuePipeline(db, { load: { ...load, dateFormat: '%Y%m%d' }, end, outCsv: csv('fused') });
+        const twoStep = await runValuePipeline(db, { load, end, outCsv: csv('two-step') });
+        expect([fused.rows, fused.summary]).toEqual([twoStep.rows, twoStep.summary]);
+        expect(fused.rows).toBe(6919); // rows after the end are counted too
+        const typed = await loadTransactions(db, { ...load, dateFormat: '%Y%m%d', view: true, summary: { unit: 'week', periods: 'fractional', end } });
+        expect(typed.summarised).toBe(true);
+      } finally {
+        db.close();
+      }
+      expect(readFileSync(csv('fused'), 'utf8')).toBe(readFileSync(csv('two-step'), 'utf8'));
+    }
   });
 
   it('sorts text ids as text, and numbers first by value when there are any (CUSTOMER_ORDER)', async () => {

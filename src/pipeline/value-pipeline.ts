@@ -7,7 +7,7 @@ import { fitGammaGamma, type GammaGammaParams } from '../analytics/models/gamma-
 import { ModelError } from '../analytics/models/model-error.ts';
 import { paretoNbd } from '../analytics/models/pareto-nbd.ts';
 import type { CountModel, FitResult, TimeUnit } from '../analytics/models/types.ts';
-import { buildSummary, type SummaryInfo } from '../analytics/summary/build-summary.ts';
+import { buildSummary, describeSummary, summaryOptionsError, type SummaryInfo } from '../analytics/summary/build-summary.ts';
 import { loadTransactions, type LoadOptions } from '../analytics/summary/load-transactions.ts';
 import { readRfPatterns } from '../analytics/summary/read-summary.ts';
 import type { PeriodConvention } from '../analytics/summary/summary-sql.ts';
@@ -74,14 +74,21 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
     return () => { timings[name] = (performance.now() - now) / 1000; };
   };
   let done = step('load');
-  // A view, and the day totals the summary starts from taken in the same reading that checks the
-  // file: a clean file is parsed once, and its rows are never copied into memory.
+  const unit = o.unit ?? 'week';
+  const periods = o.periods ?? 'fractional';
+  // A view, and the summary built in the reading that checks the file when DuckDB's typed reader
+  // takes it (the end must be known before reading, for T): a clean file is parsed once, in one
+  // query, and its rows are never copied into memory. Otherwise the day totals the summary starts
+  // from are taken in that reading.
   const days = o.load ? DAYS_TABLE : undefined;
-  const loaded = o.load ? await loadTransactions(db, { ...o.load, view: true, days }) : await existingTransactions(db);
+  const end = o.end;
+  const inReading = end !== undefined && summaryOptionsError({ unit, periods, end }) === null ? { unit, periods, end } : undefined;
+  const loaded = o.load ? await loadTransactions(db, { ...o.load, view: true, days, summary: inReading }) : { ...await existingTransactions(db), summarised: false };
   done();
   done = step('summary');
-  const unit = o.unit ?? 'week';
-  const summary = await buildSummary(db, { unit, periods: o.periods ?? 'fractional', end: o.end ?? loaded.lastDay, history: true, days }, loaded.hasAmount);
+  const summary = loaded.summarised && end !== undefined
+    ? await describeSummary(db, { unit, periods, end }, loaded.hasAmount)
+    : await buildSummary(db, { unit, periods, end: end ?? loaded.lastDay, history: true, days }, loaded.hasAmount);
   if (days !== undefined) await db.run(dropDaysSql(days));
   done();
   done = step('fit');

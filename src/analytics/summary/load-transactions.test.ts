@@ -5,9 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../../engines/duckdb/sql-literal.ts';
+import { buildSummary } from './build-summary.ts';
 import { loadTransactions, type LoadOptions } from './load-transactions.ts';
 import { SummaryError } from './summary-error.ts';
-import { transactionDaysSql, typedSourceSql } from './transactions-sql.ts';
+import { dropDaysSql, transactionDaysSql, typedSourceSql } from './transactions-sql.ts';
 
 let dir: string;
 let db: DuckDbEngine;
@@ -147,6 +148,44 @@ describe('loadTransactions', () => {
     const fallback = await dayRows();
     expect(fallback).toEqual([{ c: 'a', d: '2015-01-05', spend: 3, n: 2, m: 2 }, { c: 'b', d: '2015-01-06', spend: 3, n: 1, m: 1 }]);
     expect(await viewDays()).toEqual(fallback);
+  });
+
+  it('with `summary`: the summary built in the reading equals the one built from the day totals', async () => {
+    const summaryRows = () => db.rows('SELECT * EXCLUDE (first_purchase, last_purchase), strftime(first_purchase, \'%Y-%m-%d\') AS f, strftime(last_purchase, \'%Y-%m-%d\') AS l FROM customer_summary ORDER BY customer_id');
+    // b buys twice on one day, c only after the end (1997-03-31), a before and after it; ' d ' is trimmed.
+    const p = file('s.csv', 'id,date,amt\nb,1997-01-05,1.5\na,1997-01-07,2\nb,1997-01-05,3\na,1997-02-01,4.25\n d ,1997-03-01,1\nc,1997-04-02,9\na,1997-04-03,7\na,1997-03-10,1\n');
+    for (const spec of [{ unit: 'week', periods: 'fractional', end: '1997-03-31' }, { unit: 'month', periods: 'whole', end: '1997-03-31' }, { unit: 'day', periods: 'whole', end: '1997-12-31' }] as const) {
+      await db.run(dropDaysSql('tdays'));
+      const r = await loadTransactions(db, { path: p, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays', summary: spec });
+      expect([r.summarised, r.rows, r.lastDay]).toEqual([true, 8, '1997-04-03']);
+      expect(await db.scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'tdays'")).toBe(0);
+      const inReading = await summaryRows();
+      const plain = await loadTransactions(db, { path: p, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays' });
+      expect([plain.summarised, plain.rows, plain.lastDay]).toEqual([false, 8, '1997-04-03']);
+      await buildSummary(db, { ...spec, history: true, days: 'tdays' }, true);
+      expect(inReading).toEqual(await summaryRows());
+      expect(inReading.map((x) => x.customer_id)).toEqual(spec.end === '1997-12-31' ? ['a', 'b', 'c', 'd'] : ['a', 'b', 'd']);
+    }
+    // A value the typed reader refuses: read as without `summary`, day totals included.
+    const mixed = file('s-mixed.csv', 'id,date,amt\na,1997-01-05 10:00,1\na,19970106,2\n');
+    const r = await loadTransactions(db, { path: mixed, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays', summary: { unit: 'week', periods: 'fractional', end: '1997-03-31' } });
+    expect([r.summarised, r.rows]).toEqual([false, 2]);
+    expect(await db.scalar('SELECT sum(n_rows) FROM tdays')).toBe(2);
+  });
+
+  it('with `summary`: bad files give the same errors as without it, blank customers after the end too', async () => {
+    const bad: [string, string, string | undefined][] = [
+      ['sb-date.csv', 'id,date\n1,2015-01-01\n5,\n', undefined],
+      ['sb-amount.csv', 'id,date,amt\n1,2015-01-01,3.5\n2,2015-01-02,\n', 'amt'],
+      ['sb-customer.csv', 'id,date\n1,2015-01-01\n ,2015-01-02\n', undefined],
+      ['sb-late-customer.csv', 'id,date\n1,2015-01-01\n,2015-03-02\n', undefined],
+      ['sb-empty.csv', 'id,date\n', undefined],
+    ];
+    for (const [name, text, amount] of bad) {
+      const o = { path: file(name, text), customer: 'id', date: 'date', amount };
+      const plain = await failure(o), fused = await failure({ ...o, view: true, days: 'tdays', summary: { unit: 'week', periods: 'fractional', end: '2015-01-31' } });
+      expect([fused.code, fused.message]).toEqual([plain.code, plain.message]);
+    }
   });
 
   it('names a missing column and lists the ones there are', async () => {

@@ -7,9 +7,10 @@ import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { dropRelation } from './drop-relation.ts';
 import { SummaryError } from './summary-error.ts';
+import { customerSummarySql, type SummarySpec } from './summary-sql.ts';
 import {
   AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, dayCountsSql, dropDaysSql, formatFromPath, loadSql, rawLinesSql, readerSql,
-  sniffSql, stageSql, transactionDaysSql, typedSourceSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
+  sniffSql, stageSql, summaryCountsSql, transactionDaysSql, typedSourceSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
 } from './transactions-sql.ts';
 
 /** The table a load fills before it replaces `transactions`. */
@@ -43,6 +44,15 @@ export interface LoadOptions extends ColumnMapping {
    * clean (instead of once to check and once to summarise).
    */
   days?: string;
+  /**
+   * With `view`: first try to build `customer_summary` (summary-sql.ts, with the history columns)
+   * straight from DuckDB's typed CSV reading, in the one query that also checks the file (typedSourceSql
+   * `strict`, customerSummarySql `keepLate`): no day totals table, no second pass. When that reading
+   * fails or finds a bad row, nothing of it is kept and the file is read as without this option
+   * (`days` included), which names the bad rows as usual. `summarised` in the result says which
+   * happened. The options must be valid (buildSummary's summaryOptionsError).
+   */
+  summary?: Omit<SummarySpec, 'hasAmount' | 'daysTable' | 'keepLate' | 'calibrationEnd' | 'history'>;
 }
 
 export interface LoadResult {
@@ -51,7 +61,12 @@ export interface LoadResult {
   hasAmount: boolean;
   /** Day of the last transaction, YYYY-MM-DD (the default end of observation). */
   lastDay?: string;
+  /** `customer_summary` was built in the reading (LoadOptions.summary). */
+  summarised: boolean;
 }
+
+/** The summary loadTransactions builds with `summary`. */
+const SUMMARY = 'customer_summary';
 
 /**
  * Creates (or replaces) the `transactions` table (or view, with `view`) from a file.
@@ -75,9 +90,30 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
   // line numbers, only to name bad rows.
   await dropRelation(db, LOADING);
   await guard(source, () => db.run(loadSql(source, columns, LOADING, o.view ? 'VIEW' : 'TABLE')), o.dateFormat);
+  const amountName = amount === undefined ? undefined : names[amount];
+  // A value the typed reader cannot parse fails it wherever it is read: after a failed strict reading
+  // the day totals come from the view straight away.
+  let typedFails = false;
+  const strict = o.summary && o.view ? typedSourceSql(source, columns, names[date], amountName, { customer: names[customer] }) : null;
+  if (o.summary && strict !== null) {
+    const sql = customerSummarySql({ ...o.summary, hasAmount: amount !== undefined, history: true, keepLate: true }, strict, SUMMARY);
+    typedFails = !await db.run(sql).then(() => true, () => false);
+    if (!typedFails) {
+      const c = (await db.rows(summaryCountsSql(SUMMARY)))[0];
+      const rows = Number(c.rows);
+      // Blank customer ids or no rows at all: the reading below gives the usual error.
+      if (Number(c.blank) === 0 && rows > 0) {
+        if (Number(c.late) > 0) await db.run(`DELETE FROM ${SUMMARY} WHERE customer_id IS NULL`);
+        await dropRelation(db, 'transactions');
+        await db.run(`ALTER VIEW ${LOADING} RENAME TO transactions`);
+        return { rows, source, hasAmount: amount !== undefined, lastDay: typeof c.last_day === 'string' ? c.last_day : undefined, summarised: true };
+      }
+      await dropRelation(db, SUMMARY);
+    }
+  }
   const days = o.days;
   if (days !== undefined) {
-    const typed = typedSourceSql(source, columns, names[date], amount === undefined ? undefined : names[amount]);
+    const typed = typedFails ? null : typedSourceSql(source, columns, names[date], amountName);
     // The typed reading first; any failure (a value it cannot parse) falls back to the view.
     const fast = typed !== null && await db.run(transactionDaysSql(typed, days)).then(() => true, () => false);
     if (!fast) await guard(source, () => db.run(transactionDaysSql(quoteIdent(LOADING), days)), o.dateFormat);
@@ -106,7 +142,7 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
   await fail('customer', Number(counts.bad_customer), 'bad-customer', `have an empty ${names[customer]}`, 'Every transaction needs a customer id.');
   await dropRelation(db, 'transactions');
   await db.run(`ALTER ${o.view ? 'VIEW' : 'TABLE'} ${LOADING} RENAME TO transactions`);
-  return { rows: total, source, hasAmount: amount !== undefined, lastDay: typeof counts.last_day === 'string' ? counts.last_day : undefined };
+  return { rows: total, source, hasAmount: amount !== undefined, lastDay: typeof counts.last_day === 'string' ? counts.last_day : undefined, summarised: false };
 }
 
 /** Settles format, header and delimiter; notices whitespace-separated text, which DuckDB's sniffer cannot split. */

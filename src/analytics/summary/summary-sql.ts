@@ -48,6 +48,14 @@ export interface SummarySpec {
    * the source's rows per customer and day: the same first step, done while the file was checked.
    */
   daysTable?: string;
+  /**
+   * Rows after `end` are kept under a NULL customer_id instead of being dropped: the table then has one
+   * more row (customer_id NULL) whose `orders` counts them (blank ids, '', stay in their own group,
+   * late or not, so that they are noticed), for a caller that checks and summarises a
+   * file in one reading (load-transactions.ts), then deletes that row. Needs `history`, and no split
+   * (HAVING would drop the row) and no `daysTable`.
+   */
+  keepLate?: boolean;
 }
 
 /**
@@ -110,6 +118,9 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
   if (!/^\d{4}-\d{2}-\d{2}$/.test(spec.end) || (spec.calibrationEnd !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(spec.calibrationEnd))) {
     throw new Error('customerSummarySql: end and calibrationEnd must be YYYY-MM-DD');
   }
+  if (spec.keepLate && (!spec.history || spec.calibrationEnd !== undefined || spec.daysTable !== undefined)) {
+    throw new Error('customerSummarySql: keepLate needs history, and no calibrationEnd or daysTable');
+  }
   const { tick, scale } = ticks(spec);
   const calEnd = spec.calibrationEnd ?? spec.end;
   const split = spec.calibrationEnd !== undefined;
@@ -145,7 +156,10 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
     : `SELECT customer_id, ${tick('day')} AS k${inCal}, sum(spend) AS spend${spec.history ? ', sum(n_rows) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
   FROM days GROUP BY ALL`;
   const firstK = split ? 'min(CASE WHEN in_cal THEN k END)' : 'min(k)';
-  const days = spec.daysTable === undefined
+  const days = spec.keepLate
+    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
+  FROM ${source} GROUP BY ALL`
+    : spec.daysTable === undefined
     ? `SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
   FROM ${source} WHERE ts < ${dayAfter(spec.end)} GROUP BY ALL`
     : `SELECT customer_id, day, spend${spec.history ? ', n_rows' : ''} FROM ${quoteIdent(spec.daysTable)} WHERE day <= ${dateLit(spec.end)}`;
