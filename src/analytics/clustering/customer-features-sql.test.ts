@@ -59,3 +59,39 @@ describe('order lines → customer features', () => {
     await expect(loadOrderLines(db, p, { customer: 'id', date: 'when', amount: 'amt' })).rejects.toThrow(/date column "when" not found in bad.csv \(columns: id, day, amt\)/);
   });
 });
+
+// The two-pass form the one-pass SQL replaced: line counts per customer from a second scan, joined.
+const twoPass = (end: string): string => `CREATE OR REPLACE TABLE two_pass AS
+WITH lines AS (SELECT * FROM random_lines WHERE CAST(ts AS DATE) <= DATE '${end}'),
+orders AS (
+  SELECT customer_id, coalesce(order_id, CAST(CAST(ts AS DATE) AS VARCHAR)) AS order_key, min(CAST(ts AS DATE)) AS day, sum(amount) AS amount,
+    sum(quantity) FILTER (WHERE amount >= 0) AS items, bool_or(amount >= 0) AS purchase
+  FROM lines GROUP BY ALL
+), line_stats AS (
+  SELECT customer_id, count(*) FILTER (WHERE amount >= 0) AS purchase_lines, count(*) FILTER (WHERE amount >= 0 AND discount > 0) AS discounted
+  FROM lines GROUP BY customer_id
+)
+SELECT o.customer_id, CAST(date_diff('day', max(day) FILTER (WHERE purchase), DATE '${end}') AS DOUBLE) AS recency_days,
+  CAST(count(*) FILTER (WHERE purchase) AS DOUBLE) AS frequency, sum(amount) / count(*) FILTER (WHERE purchase) AS monetary,
+  sum(items) FILTER (WHERE purchase) / count(*) FILTER (WHERE purchase) AS basket_size, max(discounted) / max(purchase_lines) AS discount_share,
+  sum(amount) AS total_spend
+FROM orders o JOIN line_stats USING (customer_id) GROUP BY o.customer_id HAVING count(*) FILTER (WHERE purchase) > 0 ORDER BY o.customer_id`;
+
+describe('one pass over the lines', () => {
+  it('gives the two-pass form\'s features on random lines (returns, discounts, guests, lines without an order)', async () => {
+    await db.run(`SELECT setseed(0.3);
+      CREATE OR REPLACE TABLE random_lines AS
+      SELECT CASE WHEN random() < 0.05 THEN NULL ELSE 'c' || CAST(floor(random() * 200) AS INTEGER) END AS customer_id,
+        CASE WHEN random() < 0.3 THEN NULL ELSE 'o' || CAST(floor(random() * 1500) AS INTEGER) END AS order_id,
+        TIMESTAMP '2024-01-01' + to_seconds(CAST(floor(random() * 90 * 86400) AS BIGINT)) AS ts,
+        round((random() - 0.15) * 100) / 4 AS amount, CAST(1 + floor(random() * 4) AS DOUBLE) AS quantity,
+        CASE WHEN random() < 0.3 THEN 1.0 ELSE 0.0 END AS discount, NULL::VARCHAR AS category
+      FROM range(5000)`);
+    await db.run(twoPass('2024-03-15'));
+    await db.run(customerFeaturesSql({ source: 'random_lines', end: '2024-03-15', has: { order: true, quantity: true, discount: true, category: false }, target: 'one_pass' }));
+    const expected = await db.rows('SELECT * FROM two_pass');
+    expect(expected.length).toBeGreaterThan(150);
+    expect(expected.some((r) => Number(r.discount_share) > 0 && Number(r.discount_share) < 1)).toBe(true);
+    expect(await db.rows('SELECT * FROM one_pass')).toEqual(expected);
+  });
+});
