@@ -32,3 +32,23 @@ describe('the discount share', () => {
     expect(l.discountShare.share).toBeCloseTo((30 + 20) / (100 + 50 + 20), 12);
   });
 });
+
+describe('sales without discounts', () => {
+  it('give the same measures as the full facts, with the share unavailable', async () => {
+    const other = await DuckDbEngine.open({ threads: 1 });
+    try {
+      await other.run(SCHEMA_SQL);
+      await other.run(`INSERT INTO sales_lines SELECT 1, range, 'o' || (range // 2), 'c' || (range % 7), TIMESTAMP '2026-01-01' + INTERVAL (range % 40) DAY,
+        NULL, NULL, NULL, NULL, 1.5 + range % 9, NULL, NULL, NULL, NULL, CASE WHEN range % 11 = 0 THEN 'return' END FROM range(200)`);
+      const l = await retailLoyalty(other);
+      expect(isUnavailable(l.discountShare)).toBe(true);
+      const [f] = await other.rows(`SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
+        sum(orders - 1) FILTER (WHERE orders >= 2) AS gaps, sum(gap_days_sum) FILTER (WHERE orders >= 2) AS gap_days FROM (${LOYALTY_FACTS_SQL})`);
+      expect(l.customers).toBe(Number(f.customers));
+      expect(l.repeatRate).toBe(Number(f.repeaters) / Number(f.customers));
+      expect(l.meanDaysBetweenOrders).toBe(Number(f.gap_days) / Number(f.gaps));
+    } finally {
+      other.close();
+    }
+  });
+});
