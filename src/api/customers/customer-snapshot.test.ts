@@ -54,6 +54,16 @@ describe('customer pages from the snapshot', () => {
     expect(await pagedIds({}, {})).toEqual(await sqlIds({}, {}));
   });
 
+  it('rows hold the table\'s values, text columns included (read as codes into their distinct values)', async () => {
+    const info = await tableInfo(pool);
+    for (const [sort, order] of [['last_purchase', 'asc'], ['clv_12m', 'desc']] as const) {
+      const page = await customerPage(pool, {}, { page: 2, pageSize: 300, sort, order });
+      const sql = await pool.rows(`SELECT * FROM customers ${orderClause(info, { page: 1, pageSize: 1, sort, order }, null)} LIMIT 300 OFFSET 300`);
+      expect(page.items).toEqual(sql);
+      expect(Object.keys(page.items[0] ?? {})).toEqual([...info.columns.keys()]);
+    }
+  });
+
   it('filters as the SQL does, alone and together, and matches nothing for unknown values', async () => {
     const pick = async (sql: string): Promise<string> => String((await pool.rows(sql))[0]?.v);
     const segment = await pick('SELECT rfm_segment AS v FROM customers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1');

@@ -5,16 +5,17 @@
 // ORDER BY col NULLS LAST then customer_id.
 //
 // Nothing here may hold the event loop for long, since 50 readers wait behind it: rows are loaded in
-// customer_id order (ties then need no comparison), orders are radix-sorted in a worker thread
-// (order-sorter.ts), and a new snapshot counts as loaded only once the lists' default orders are
-// ready. After an import's swap the old snapshot keeps answering until then, so readers never wait for
-// the reload. A page's JSON is written from the columns directly and kept per row for the hot rows.
+// customer_id order (ties then need no comparison) with repeated texts shared (snapshot-columns.ts),
+// orders are radix-sorted in a worker thread (order-sorter.ts), and a new snapshot counts as loaded
+// only once the lists' default orders are ready. After an import's swap the old snapshot keeps
+// answering until then, so readers never wait for the reload. A page's JSON is written from the
+// columns directly and kept per row for the hot rows.
 import type { Column, Columns } from '../../engines/duckdb/read-columns.ts';
 import type { AnalyticsPool, Cell, PlainRow } from '../analytics/analytics-pool.ts';
 import type { CustomerFilters } from './customer-query.ts';
 import type { OrderFilter } from './order-rows.ts';
 import { sortOrder } from './order-sorter.ts';
-import { breathe, idKey, inIdOrder, shared, textKey } from './snapshot-columns.ts';
+import { breathe, idKey, inIdOrder, loadColumns, shared, textKey } from './snapshot-columns.ts';
 import type { TextKey } from './snapshot-columns.ts';
 
 export type FilterName = 'segment' | 'tier' | 'cluster' | 'stage';
@@ -66,8 +67,7 @@ export class CustomerSnapshot {
 
   /** Loads the table and makes the `warm` orders (given the loaded snapshot) before resolving. */
   static async load(pool: AnalyticsPool, types: Map<string, string>, warm: (s: CustomerSnapshot) => Promise<WarmOrder[]>): Promise<CustomerSnapshot> {
-    const read = await pool.columns(types.has('customer_id') ? 'SELECT * FROM customers ORDER BY customer_id' : 'SELECT * FROM customers');
-    const columns = await inIdOrder(read);
+    const columns = await inIdOrder(await loadColumns(pool, types));
     for (const [name, col] of Object.entries(columns)) {
       if (col instanceof Float64Array) { columns[name] = shared(col); await breathe(); }
     }

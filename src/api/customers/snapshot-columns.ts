@@ -3,10 +3,55 @@
 // column into numbers that sort like its text. Each works through the rows in slices and lets the event
 // loop run between them: at 1M customers a single pass would hold every other request for 0.1–2 s.
 import type { Columns } from '../../engines/duckdb/read-columns.ts';
+import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
+import type { AnalyticsPool } from '../analytics/analytics-pool.ts';
 
 const SLICE = 65_536;
 /** Lets pending I/O and timers run before the next slice. */
 export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A text column's distinct values numbered (NULL among them, last; it never matches in a join). */
+const dictionary = (name: string): string =>
+  `SELECT v, row_number() OVER (ORDER BY v) - 1 AS code FROM (SELECT DISTINCT ${quoteIdent(name)} AS v FROM customers)`;
+
+/**
+ * SELECT * FROM customers in customer_id order, with each text column but customer_id read as a number
+ * into its distinct values and turned back into text here: 1M rows then decode a few thousand strings
+ * rather than 7M, which at 1M customers took the load from ~7 s to ~3 s of CPU and its heap from
+ * ~300 MB to ~40 MB (and so the garbage collector's pauses with it). The dictionaries and the codes
+ * come from two queries; should an import's swap fall between them, the table is read again.
+ */
+export async function loadColumns(pool: AnalyticsPool, types: Map<string, string>): Promise<Columns> {
+  if (!types.has('customer_id')) return pool.columns('SELECT * FROM customers');
+  const text = [...types].filter(([name, type]) => type === 'VARCHAR' && name !== 'customer_id').map(([name]) => name);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const generation = pool.generation;
+    const values: (string | null)[][] = [];
+    for (const name of text) {
+      const v = (await pool.columns(`SELECT v FROM (${dictionary(name)}) ORDER BY code`)).v;
+      values.push(v instanceof Float64Array || v === undefined ? [] : v);
+    }
+    const replace = text.map((name, k) => `d${k}.code AS ${quoteIdent(name)}`).join(', ');
+    const joins = text.map((name, k) => `LEFT JOIN (${dictionary(name)}) d${k} ON c.${quoteIdent(name)} = d${k}.v`).join(' ');
+    const columns = await pool.columns(text.length === 0 ? 'SELECT * FROM customers ORDER BY customer_id'
+      : `SELECT c.* REPLACE (${replace}) FROM customers c ${joins} ORDER BY c.customer_id`);
+    if (pool.generation !== generation) continue;
+    for (const [k, name] of text.entries()) {
+      const codes = columns[name];
+      const dict = values[k] ?? [];
+      if (!(codes instanceof Float64Array)) continue;
+      const strings = new Array<string | null>(codes.length);
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i] ?? Number.NaN;
+        strings[i] = Number.isNaN(code) ? null : (dict[code] ?? null);
+        if (i % SLICE === SLICE - 1) await breathe();
+      }
+      columns[name] = strings;
+    }
+    return columns;
+  }
+  return pool.columns('SELECT * FROM customers ORDER BY customer_id');
+}
 
 /** The order ties are broken by, as before: ids compared as JS strings, NULL as ''. */
 const idBefore = (x: string | null, y: string | null): boolean => (x ?? '') < (y ?? '');
