@@ -8,6 +8,7 @@
 // Gamma-Gamma's E[M | x, m̄] is a closed form, evaluated in SQL per customer. At 1M customers this is
 // ~10⁵ patterns and ~10³ (x, T) pairs instead of 10⁶ rows.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
 import { discountedPurchasesIfAlive, type DiscountSchedule } from '../analytics/models/clv.ts';
 import type { GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
 import { ModelError } from '../analytics/models/model-error.ts';
@@ -37,6 +38,12 @@ export interface ScoreOptions<P extends string> {
   view?: boolean;
   /** Pass on `source`'s rowid as `ord` (its rows are in the order to write; prepareCustomerRows). */
   ordered?: boolean;
+  /**
+   * More per-pattern columns passed on to every customer: name → SQL over pattern_scores' columns
+   * (x, tx, T, p_alive, p_alive_horizon, expected_purchases), evaluated once per pattern
+   * (write-customers.ts csvPatternText).
+   */
+  patternColumns?: Readonly<Record<string, string>>;
 }
 
 export interface ScoreInfo {
@@ -80,8 +87,14 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
     discIfAlive[i] = pairDisc[k];
   }
   // A plain table (not TEMP): a view on it may outlive the connection in a database file.
-  await db.run('CREATE OR REPLACE TABLE pattern_scores (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE, discounted_if_alive DOUBLE)');
-  await db.append('pattern_scores', [x, tx, T, pAlive, pAliveH, expected, disc, discIfAlive]);
+  const extra = Object.entries(o.patternColumns ?? {});
+  const values = extra.length > 0 ? 'pattern_values' : 'pattern_scores';
+  await db.run(`CREATE OR REPLACE TABLE ${values} (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE, discounted_if_alive DOUBLE)`);
+  await db.append(values, [x, tx, T, pAlive, pAliveH, expected, disc, discIfAlive]);
+  if (extra.length > 0) {
+    await db.run(`CREATE OR REPLACE TABLE pattern_scores AS SELECT *, ${extra.map(([name, sql]) => `${sql} AS ${quoteIdent(name)}`).join(', ')} FROM ${values};
+      DROP TABLE ${values}`);
+  }
   // Gamma-Gamma conditional expected spend, Fader, Hardie & Lee (2005, "RFM and CLV"), eq. 5 /
   // Fader & Hardie (2013) eq. 6: E[M | x, m̄] = p(γ + x m̄)/(p x + q − 1); at x = 0 it is the
   // population mean pγ/(q − 1).
@@ -96,7 +109,7 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   await dropRelation(db, target);
   await db.run(`CREATE ${o.view ? 'VIEW' : 'TABLE'} ${target} AS
     SELECT * EXCLUDE (discounted_purchases, discounted_if_alive)${clvSql} FROM (
-      SELECT s.*${o.ordered ? ', s.rowid AS ord' : ''}, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${spendSql}
+      SELECT s.*${o.ordered ? ', s.rowid AS ord' : ''}, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${extra.map(([name]) => `, ps.${quoteIdent(name)}`).join('')}${spendSql}
       FROM ${source} s
       JOIN pattern_scores ps ON ps.x = s.frequency AND ps.tx = s.recency AND ps."T" = s."T"
     )`);

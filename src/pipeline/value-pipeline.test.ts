@@ -90,6 +90,27 @@ describe('runValuePipeline', () => {
     }
   });
 
+  it('quotes ids that need it, in the one-file and the two-file paths alike', async () => {
+    const log = join(dir, 'quoted.csv');
+    const ids = ['"a,b"', '"say ""hi"""', 'plain', '"two\nlines"'];
+    const rows = ids.flatMap((id, i) => [`${id},1997-01-0${1 + i},${10 + i}`, `${id},1997-0${3 + i}-15,${5 + 2 * i}`, `${id},1997-1${i % 3}-2${i},${7 + i}`]);
+    writeFileSync(log, ['id,date,amount', ...rows].join('\n'));
+    const write = async (files: { outCsv: string; outParquet?: string }): Promise<string> => {
+      const db = await DuckDbEngine.open({ threads: 1 });
+      try {
+        await runValuePipeline(db, { load: { path: log, customer: 'id', date: 'date', amount: 'amount' }, ...files });
+      } finally {
+        db.close();
+      }
+      return readFileSync(files.outCsv, 'utf8');
+    };
+    // One file: written from the scored view (where pattern text would apply); two: from the table.
+    const one = await write({ outCsv: join(dir, 'quoted-one.csv') });
+    expect(one).toBe(await write({ outCsv: join(dir, 'quoted-two.csv'), outParquet: join(dir, 'quoted-two.parquet') }));
+    expect(one).toContain('\n"a,b",');
+    expect(one).toContain('\n"say ""hi""",');
+  });
+
   it('sorts text ids as text, and numbers first by value when there are any (CUSTOMER_ORDER)', async () => {
     const ids = async (list: string[]): Promise<string[]> => {
       const log = join(dir, 'ids.csv'), csv = join(dir, 'ids-out.csv');

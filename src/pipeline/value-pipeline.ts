@@ -15,7 +15,7 @@ import { dropDaysSql } from '../analytics/summary/transactions-sql.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { scoreCustomers, type ScoreInfo } from './score-customers.ts';
 import { PIPELINE_MEMORY_BYTES, PIPELINE_MEMORY_LIMIT, withMemoryCap } from './memory-cap.ts';
-import { CUSTOMER_ROWS, prepareCustomerRows, writeCustomers } from './write-customers.ts';
+import { CUSTOMER_ROWS, csvPatternText, prepareCustomerRows, writeCustomers } from './write-customers.ts';
 
 /** The temporary table of day totals between loading and summarising a file. */
 const DAYS_TABLE = 'transaction_days';
@@ -98,7 +98,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
     : null;
   // With result files, DuckDB sorts the customers for them while JS fits (prepareCustomerRows).
   const files = o.outCsv !== undefined || o.outParquet !== undefined;
-  const sorting = files ? prepareCustomerRows(db).then(() => null, (e: unknown) => e) : null;
+  const sorting = files ? prepareCustomerRows(db).then((r) => ({ ids: r }), (e: unknown) => ({ failure: e })) : null;
   const fitOptions = { standardErrors: true };
   const fits: { model: CountModel; fit: FitResult }[] = [];
   let spendFit: (FitResult & { skipped: number }) | null = null;
@@ -124,9 +124,11 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   } catch (error) {
     fitFailure = { error };
   }
-  const sortFailure = await sorting;
+  const sorted = await sorting;
   if (fitFailure) throw fitFailure.error;
-  if (sortFailure) throw sortFailure;
+  if (sorted && 'failure' in sorted) throw sorted.failure;
+  // A lone CSV takes the pattern columns as text made once per pattern (write-customers.ts).
+  const patternText = sorted !== null && 'ids' in sorted && sorted.ids.plainIds && o.outCsv !== undefined && o.outParquet === undefined;
   const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
   const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
   done();
@@ -136,12 +138,13 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   const horizon = convertTime(52, 'week', unit);
   const score = await scoreCustomers(db, {
     model: best.model, params: best.fit.params, horizon, patterns, view: true, source: files ? CUSTOMER_ROWS : undefined, ordered: files,
+    patternColumns: patternText ? csvPatternText(spendFit !== null, clvMonths) : undefined,
     spend: spendFit ? (spendFit.params as GammaGammaParams) : undefined,
     clv: spendFit ? { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 } : undefined,
   });
   done();
   done = step('write');
-  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths, ordered: files });
+  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths, ordered: files, patternText });
   done();
   timings.total = (performance.now() - t0) / 1000;
   return {
