@@ -81,3 +81,17 @@ describe('adjusted Rand index', () => {
     expect(adjustedRandIndex([0, 0, 1, 1], [0, 1, 1, 1])).toBe(0);
   });
 });
+
+describe('three features', () => {
+  it('the unrolled distance clusters exactly as the general one (a fourth, all-zero feature adds +0 to every distance)', () => {
+    const rng = new Random(11);
+    const n = 600;
+    const three = new Float64Array(n * 3), four = new Float64Array(n * 4);
+    for (let i = 0; i < n; i++) for (let d = 0; d < 3; d++) { const v = (i % 4) * 2 + rng.next() * 3; three[i * 3 + d] = v; four[i * 4 + d] = v; }
+    const a = kMeans({ n, p: 3, data: three }, { k: 5, seed: 3 }), b = kMeans({ n, p: 4, data: four }, { k: 5, seed: 3 });
+    expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+    expect(a.withinSS).toBe(b.withinSS);
+    expect(a.iterations).toBe(b.iterations);
+    for (let j = 0; j < 5; j++) for (let d = 0; d < 3; d++) expect(a.centers[j * 3 + d]).toBe(b.centers[j * 4 + d]);
+  });
+});

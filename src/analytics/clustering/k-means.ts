@@ -102,7 +102,18 @@ export function lloyd(m: Matrix, k: number, start: Float64Array, maxIterations: 
       let bestJ = 0;
       let bestD = Infinity;
       // Strict < : a point equidistant from two centres goes to the lower-numbered one, every run.
-      for (let j = 0; j < k; j++) { const d = sqDist(data, i, centers, j, p); if (d < bestD) { bestD = d; bestJ = j; } }
+      if (p === 3) {
+        // Three features (the usual recency, frequency, monetary): the distance unrolled, the same
+        // sums in the same order as sqDist ((0 + a) + b) + c = (a + b) + c, a square being ≥ +0.
+        const x0 = data[3 * i], x1 = data[3 * i + 1], x2 = data[3 * i + 2];
+        for (let j = 0; j < k; j++) {
+          const t0 = x0 - centers[3 * j], t1 = x1 - centers[3 * j + 1], t2 = x2 - centers[3 * j + 2];
+          const d = t0 * t0 + t1 * t1 + t2 * t2;
+          if (d < bestD) { bestD = d; bestJ = j; }
+        }
+      } else {
+        for (let j = 0; j < k; j++) { const d = sqDist(data, i, centers, j, p); if (d < bestD) { bestD = d; bestJ = j; } }
+      }
       if (labels[i] !== bestJ) { labels[i] = bestJ; changed++; }
       dist[i] = bestD;
     }
