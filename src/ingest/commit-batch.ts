@@ -20,7 +20,7 @@ export interface BatchRecord {
   /** How to number lines (see numberedRowsSql). */
   readonly header: number;
   readonly gaps: boolean;
-  /** false: store the lines uncompressed (ImportSalesOptions.compress). */
+  /** false: store the lines uncompressed and skip the checkpoint on closing (ImportSalesOptions.compress). */
   readonly compress?: boolean;
 }
 
@@ -42,6 +42,10 @@ export async function commitBatch(db: DuckDbEngine, b: BatchRecord): Promise<voi
       ${c.duplicates}, ${c.alreadyLoaded}, ${c.rejected.total}, ${quoteString(JSON.stringify(c))}, ${str(b.rejectFile)}, 'done',
       ${quoteString(b.startedAt.toISOString())}::TIMESTAMPTZ::TIMESTAMP, now()::TIMESTAMP)`);
     await db.run('COMMIT');
+    // A folder deleted after one run (cvm analyze's temporary one) needs no checkpoint when this
+    // connection closes: the committed batch is in the file and its log, and the analysis that
+    // attaches the store next reads both (0.3 s of closing at 2.75M lines, measured).
+    if (b.compress === false) await db.run('PRAGMA disable_checkpoint_on_shutdown');
   } catch (e) {
     await db.run('ROLLBACK').catch(() => {});
     throw e;

@@ -145,6 +145,9 @@ async function analyzeStore(dataDir: string, temp: boolean, inputFile: string, i
     writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
     return { pipeline, output: { dir: outDir, csv, parquet, report, reportJson } };
   } finally {
+    // A temporary folder is deleted next: checkpointing its store on closing (the import's log
+    // written into the file) would be 0.3 s at 2.75M lines for nothing.
+    if (temp) await db.run('PRAGMA disable_checkpoint_on_shutdown').catch(() => {});
     db.close();
   }
 }
