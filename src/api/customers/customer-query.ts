@@ -67,8 +67,16 @@ export function tableInfo(pool: AnalyticsPool): Promise<TableInfo> {
   return info;
 }
 
+/** Per table info (one per data generation): every page request checks its sort column against it. */
+const sortable = new WeakMap<TableInfo, string[]>();
+
 export function sortableColumns(info: TableInfo): string[] {
-  return [...info.columns].filter(([name, type]) => NUMERIC.test(type) || ALSO_SORTABLE.includes(name)).map(([name]) => name);
+  let columns = sortable.get(info);
+  if (!columns) {
+    columns = [...info.columns].filter(([name, type]) => NUMERIC.test(type) || ALSO_SORTABLE.includes(name)).map(([name]) => name);
+    sortable.set(info, columns);
+  }
+  return [...columns];
 }
 
 /** WHERE clause and its parameters for the filters; filters on columns the table lacks match nothing. */
@@ -96,7 +104,7 @@ export function whereClause(info: TableInfo, f: CustomerFilters): { sql: string;
 
 export function orderClause(info: TableInfo, p: PageRequest, fallback: string | null): string {
   const sort = p.sort ?? fallback ?? 'customer_id';
-  if (!sortableColumns(info).includes(sort)) {
+  if (!(sortable.get(info) ?? sortableColumns(info)).includes(sort)) {
     throw new ApiError('invalid-input', `cannot sort by "${sort}"; sortable: ${sortableColumns(info).join(', ')}`);
   }
   const dir = (p.order ?? (p.sort === undefined && sort !== 'customer_id' ? 'desc' : 'asc')) === 'desc' ? 'DESC' : 'ASC';
