@@ -71,7 +71,7 @@ export async function analyzeFile(o: AnalyzeOptions): Promise<AnalyzeResult> {
       path: o.file, dataDir, columns: o.columns, dateFormat: o.dateFormat, encoding: o.encoding, strict: o.strict,
       onProgress: (_s, message) => step(message), compress: !temp,
     });
-    const analysed = await analyzeStore(dataDir, temp, resolve(o.file), imported, o);
+    const analysed = await analyzeStore(dataDir, temp, { shown: o.file, saved: resolve(o.file) }, imported, o);
     return { import: imported, ...analysed, dataDir: temp ? null : resolve(dataDir) };
   } finally {
     if (temp) rmSync(dataDir, { recursive: true, force: true });
@@ -91,11 +91,12 @@ export type FolderAnalyzeOptions = Omit<AnalyzeOptions, 'file' | 'dataDir' | 'co
  * @example await analyzeFolder({ dataDir: 'cvm-data', outDir: 'out', label: 're-analysis', config });
  */
 export async function analyzeFolder(o: FolderAnalyzeOptions): Promise<Omit<AnalyzeResult, 'import'>> {
-  const analysed = await analyzeStore(o.dataDir, false, o.label, null, o);
+  const analysed = await analyzeStore(o.dataDir, false, { shown: o.label, saved: o.label }, null, o);
   return { ...analysed, dataDir: resolve(o.dataDir) };
 }
 
-async function analyzeStore(dataDir: string, temp: boolean, inputFile: string, imported: ImportSalesResult | null, o: Omit<FolderAnalyzeOptions, 'dataDir' | 'label'>): Promise<Pick<AnalyzeResult, 'pipeline' | 'output'>> {
+/** `input`: the file as the report shows it (as given) and as the saved run records it (absolute). */
+async function analyzeStore(dataDir: string, temp: boolean, input: { shown: string; saved: string }, imported: ImportSalesResult | null, o: Omit<FolderAnalyzeOptions, 'dataDir' | 'label'>): Promise<Pick<AnalyzeResult, 'pipeline' | 'output'>> {
   const step = o.onStep ?? (() => {});
   const outDir = resolve(o.outDir);
   mkdirSync(outDir, { recursive: true });
@@ -128,7 +129,7 @@ async function analyzeStore(dataDir: string, temp: boolean, inputFile: string, i
     step('writing report.html');
     const c = imported?.counts;
     const data: ReportData = await reportDataFromRun(db, {
-      inputFile, result: pipeline, diagnostics, currency: o.currency,
+      inputFile: input.shown, result: pipeline, diagnostics, currency: o.currency,
       // The customer checks need a member list: only a kept data folder with imported customers has one.
       quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl }))],
       // Without an import (a re-analysis) the report's row counts are the sales analysed.
@@ -139,7 +140,7 @@ async function analyzeStore(dataDir: string, temp: boolean, inputFile: string, i
       },
     });
     Object.assign(data, retail);
-    if (!temp) await keepInStore(db, () => saveAnalysisRun(db, inputFile, data, runModelsOf(pipeline)));
+    if (!temp) await keepInStore(db, () => saveAnalysisRun(db, input.saved, data, runModelsOf(pipeline)));
     const report = join(outDir, 'report.html'), reportJson = join(outDir, 'report.json');
     writeFileSync(reportJson, JSON.stringify(data, null, 1) + '\n');
     writeFileSync(report, renderReport(data, { lang: o.lang ?? 'en' }));
