@@ -15,7 +15,7 @@ import { crossValidate, pruneSequence, type PruneStep } from './cart-prune.ts';
 import { treeRules, type Rule } from './cart-rules.ts';
 import { rulesCaseSql } from './rules-sql.ts';
 import { classificationMetrics, type ClassificationMetrics } from './classification-metrics.ts';
-import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { customerDaysSql, lifecycleTablesSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
 import { featureLabel, LIFECYCLE_FEATURES, STAGE_NAMES, STAGES, type Stage } from './lifecycle-stages.ts';
 
 export interface LifecycleOptions {
@@ -97,9 +97,23 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   const c1 = o.trainCutoff ?? addDays(end, -2 * w);
   const c2 = addDays(c1, w);
   if (addDays(c2, w) > end) throw new SummaryError('invalid-option', `training cut-off ${c1} + 2 windows of ${w} days ends after ${end}: the test period needs a full window`);
-  await db.run(lifecycleSql({ cutoff: c1, windowDays: w, growth, labels: true, target: 'lifecycle_train', temp }));
-  await db.run(lifecycleSql({ cutoff: c2, windowDays: w, growth, labels: true, target: 'lifecycle_test', temp }));
-  await db.run(lifecycleSql({ cutoff: end, windowDays: w, growth, labels: false, target: 'lifecycle_today', temp }));
+  // In SQL mode the three are views, dropped before returning (see lifecycleTablesSql).
+  const views = temp ? { perCustomer: 'lifecycle_per_customer' } : undefined;
+  await db.run(lifecycleTablesSql([
+    { cutoff: c1, labels: true, target: 'lifecycle_train' },
+    { cutoff: c2, labels: true, target: 'lifecycle_test' },
+    { cutoff: end, labels: false, target: 'lifecycle_today' },
+  ], { windowDays: w, growth, temp, views }));
+  try {
+    return await fromTables(db, o, { w, growth, end, c1, c2, temp });
+  } finally {
+    if (views) await db.run(`DROP VIEW IF EXISTS lifecycle_train; DROP VIEW IF EXISTS lifecycle_test; DROP VIEW IF EXISTS lifecycle_today; DROP TABLE IF EXISTS ${views.perCustomer}`);
+  }
+}
+
+/** runLifecycle once the training, test and today tables (or views) are built. */
+async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number; growth: number; end: string; c1: string; c2: string; temp: boolean }): Promise<LifecycleResult> {
+  const { w, growth, end, c1, c2, temp } = d;
   const seed = o.seed ?? 1;
   // Growing and cross-validating ten more trees cost O(n·p) a level each but with a large constant
   // (a million customers: ~30 s); 100,000 customers pin splits that keep ≥ 0.5 % of the rows per

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
-import { customerDaysSql, lifecycleSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { customerDaysSql, lifecycleSql, lifecycleTablesSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
 
 // Cut-off c = 2024-04-01, w = 30 days, g = 0.2. Periods: before (02-01, 03-02], last (03-02, 04-01],
 // label window (04-01, 05-01].
@@ -85,5 +85,20 @@ describe('lifecycle labels and features', () => {
       expect(fresh).toEqual(d === '2024-04-01' ? ['explore:new', 'explore-churn:new', 'return-only:new', 'twoday-new:new'] : ['later:new']);
     }
     expect(() => stagesAsOfFromFeaturesSql('2024-05-02', 30, 'x', 'lab', { table: 'feat', asOf: '2024-05-01' })).toThrow(RangeError);
+  });
+});
+
+describe('lifecycleTablesSql', () => {
+  it('builds the same tables as lifecycleSql, one cut-off at a time', async () => {
+    const cutoffs = [['2024-03-02', true], ['2024-04-01', true], ['2024-05-01', false]] as const;
+    await db.run(lifecycleTablesSql(cutoffs.map(([cutoff, labels], k) => ({ cutoff, labels, target: `many_${k}` })), { windowDays: 30, growth: 0.25 }));
+    for (const [k, [cutoff, labels]] of cutoffs.entries()) {
+      await db.run(lifecycleSql({ cutoff, windowDays: 30, growth: 0.25, labels, target: 'one' }));
+      const read = async (t: string) => ({ columns: await db.rows(`DESCRIBE ${t}`), rows: await db.rows(`SELECT * FROM ${t} ORDER BY customer_id`) });
+      const one = await read('one');
+      expect(one.rows.length).toBeGreaterThanOrEqual(5);
+      expect(await read(`many_${k}`)).toEqual(one);
+    }
+    expect(await db.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%per_customer'")).toEqual([]);
   });
 });
