@@ -47,36 +47,50 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
     FROM customers`);
   const col = (name: string): Float64Array => c[name] as Float64Array;
   const n = col('frequency').length;
+  // Spend and CLV are each ranked once for everything that ranks them (a sort of a million values each).
+  const spendRanks = tieRanks(col('spend')), clvRanks = tieRanks(col('clv'));
   // RFM (rfm-sql.ts's rule): recency ranks descending (fewer days since the last purchase scores higher).
-  const r = quintiles(negate(col('recency_days'))), f = quintiles(col('orders')), m = quintiles(col('spend'));
+  const r = quintiles(negate(col('recency_days'))), f = quintiles(col('orders')), m = quintiles(col('spend'), spendRanks);
   // Composite: current = historic spend; future = predicted value; credit has no input in a plain
   // transaction file and scores 50 (neutral) — the report says so; loyalty = mean of repeat purchases,
   // tenure and P(alive); growth = P(alive at 52 w) relative to now (a falling probability is decline).
-  const current = percentileOfRanks(col('spend')), future = percentileOfRanks(col('clv'));
+  const current = percentileOfRanks(col('spend'), spendRanks), future = percentileOfRanks(col('clv'), clvRanks);
   const [loyF, loyT, loyP] = [percentileOfRanks(col('frequency')), percentileOfRanks(col('tenure_days')), percentileOfRanks(col('p_alive'))];
   const growth = percentileOfRanks(col('growth'));
   // Pyramid: position by value descending, ties in customer order (the table is sorted by CUSTOMER_ORDER).
-  const position = positionsDescending(o.pyramidBy === 'historic' ? col('spend') : col('clv'));
+  const position = o.pyramidBy === 'historic' ? positionsDescending(col('spend'), spendRanks) : positionsDescending(col('clv'), clvRanks);
   const churnRank = rankWarned(col('churn_warning'), col('value_at_risk'));
-  const loyalty = new Float64Array(n), pyramid = new Float64Array(n);
-  for (let i = 0; i < n; i++) { loyalty[i] = (loyF[i] + loyT[i] + loyP[i]) / 3; pyramid[i] = position[i] / n; }
-  await db.run(`CREATE OR REPLACE TEMP TABLE seg_ranks (rfm_r DOUBLE, rfm_f DOUBLE, rfm_m DOUBLE, pyramid_position DOUBLE,
-    score_current DOUBLE, score_future DOUBLE, score_loyalty DOUBLE, score_growth DOUBLE, churn_rank DOUBLE)`);
-  await db.append('seg_ranks', [r, f, m, pyramid, current, future, loyalty, growth, churnRank].map((a) => Float64Array.from(a)));
   const rules = o.segments ?? DEFAULT_SEGMENTS;
-  const segment = rules.map((s) => `WHEN rfm_r BETWEEN ${s.r[0]} AND ${s.r[1]} AND rfm_f BETWEEN ${s.f[0]} AND ${s.f[1]} AND rfm_m BETWEEN ${s.m[0]} AND ${s.m[1]} THEN ${quoteString(s.id)}`).join(' ');
+  if (rules.length >= 1000) throw new RangeError(`at most 999 RFM segment rules, got ${rules.length}`);
+  // The small integers (scores 1–5, segment rule, pyramid tier, churn rank) travel as one exact
+  // integer-valued double, code = ((churn_rank · 4 + tier) · 1000 + segment) · 1000 + 100r + 10f + m
+  // (< 2⁵³ up to 10⁹ customers), split again in SQL: each appended column costs ~65 ms a million rows.
+  // The segment is the first rule that holds and the tier the first cut reached, as the SQL CASEs were
+  // (position / n and cut + 1e-12 are the same doubles in JS and DuckDB).
+  const tierCuts = [cuts.key + 1e-12, cuts.large + 1e-12, cuts.medium + 1e-12];
+  const code = new Float64Array(n), loyalty = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    loyalty[i] = (loyF[i] + loyT[i] + loyP[i]) / 3;
+    let seg = rules.findIndex((x) => r[i] >= x.r[0] && r[i] <= x.r[1] && f[i] >= x.f[0] && f[i] <= x.f[1] && m[i] >= x.m[0] && m[i] <= x.m[1]);
+    if (seg < 0) seg = rules.length;
+    const p = position[i] / n;
+    const tier = p <= tierCuts[0] ? 0 : p <= tierCuts[1] ? 1 : p <= tierCuts[2] ? 2 : 3;
+    code[i] = ((churnRank[i] * 4 + tier) * 1000 + seg) * 1000 + 100 * r[i] + 10 * f[i] + m[i];
+  }
+  await db.run('CREATE OR REPLACE TEMP TABLE seg_ranks (code DOUBLE, score_current DOUBLE, score_future DOUBLE, score_loyalty DOUBLE, score_growth DOUBLE)');
+  await db.append('seg_ranks', [code, current, future, loyalty, growth]);
+  const segment = [...rules, OTHERS].map((x, k) => `WHEN ${k} THEN ${quoteString(x.id)}`).join(' ');
   // POSITIONAL JOIN pairs the n-th row of each table, so the result keeps the customers' order and
   // needs no sort; the columns and their order are those of the window-function SQL this replaced.
   await db.run(`CREATE OR REPLACE TABLE customers AS
-    SELECT c.*, CAST(k.rfm_r AS INTEGER) AS rfm_r, CAST(k.rfm_f AS INTEGER) AS rfm_f, CAST(k.rfm_m AS INTEGER) AS rfm_m,
-      CASE ${segment} ELSE ${quoteString(OTHERS.id)} END AS rfm_segment,
-      CASE WHEN pyramid_position <= ${cuts.key} + 1e-12 THEN 'key' WHEN pyramid_position <= ${cuts.large} + 1e-12 THEN 'large'
-           WHEN pyramid_position <= ${cuts.medium} + 1e-12 THEN 'medium' ELSE 'small' END AS pyramid_tier,
+    SELECT c.*, CAST(k.code // 100 % 10 AS INTEGER) AS rfm_r, CAST(k.code // 10 % 10 AS INTEGER) AS rfm_f, CAST(k.code % 10 AS INTEGER) AS rfm_m,
+      CASE k.code // 1000 % 1000 ${segment} END AS rfm_segment,
+      CASE k.code // 1000000 % 4 WHEN 0 THEN 'key' WHEN 1 THEN 'large' WHEN 2 THEN 'medium' ELSE 'small' END AS pyramid_tier,
       round((${w.current} * score_current + ${w.future} * score_future + ${w.credit} * 50 + ${w.loyalty} * score_loyalty + ${w.growth} * score_growth) / ${wsum}, 2) AS value_score,
       ${valueAtRisk} AS value_at_risk, p_alive < ${threshold} AS churn_warning,
       round(score_current, 2) AS score_current, round(score_future, 2) AS score_future, round(score_loyalty, 2) AS score_loyalty, round(score_growth, 2) AS score_growth,
-      CASE WHEN p_alive < ${threshold} THEN CAST(k.churn_rank AS INTEGER) END AS churn_rank
-    FROM customers c POSITIONAL JOIN seg_ranks k`);
+      CASE WHEN p_alive < ${threshold} THEN CAST(k.code // 4000000 AS INTEGER) END AS churn_rank
+    FROM customers c POSITIONAL JOIN (SELECT CAST(code AS BIGINT) AS code, score_current, score_future, score_loyalty, score_growth FROM seg_ranks) k`);
   await db.run('DROP TABLE seg_ranks');
 }
 

@@ -27,6 +27,16 @@ describe('tie ranks', () => {
     expect(Array.from(percentileOfRanks(Float64Array.of(7)))).toEqual([50]);
   });
 
+  it('gives the same positions from ranks already made as from a second sort', () => {
+    const rng = new Random(5);
+    const v = Float64Array.from({ length: 5000 }, (_, i) => (i % 11 === 0 ? Infinity : i % 13 === 0 ? -0 : Math.round(rng.uniform(-20, 20))));
+    const fromRanks = positionsDescending(v, tieRanks(v));
+    expect(Array.from(fromRanks)).toEqual(Array.from(positionsDescending(v)));
+    expect(new Set(fromRanks).size).toBe(v.length);
+    const withNaN = Float64Array.of(1, Infinity, 3, NaN, 3, Infinity);
+    expect(Array.from(positionsDescending(withNaN, tieRanks(withNaN)))).toEqual([5, 1, 3, 6, 4, 2]);
+  });
+
   it('matches DuckDB\'s rank(), percent_rank(), cume_dist() and row_number() to the last bit', async () => {
     const rng = new Random(11);
     const n = 20_000;

@@ -44,16 +44,21 @@ export function sortedOrder(values: Float64Array): Uint32Array {
  * sort before or with it (the number of peers up to its last tie, SQL cume_dist() × n), with NaN last.
  * @example tieRanks(Float64Array.of(5, 3, 5)) // lo [1, 0, 1], hi [3, 1, 3]
  */
-export function tieRanks(values: Float64Array): { lo: Int32Array; hi: Int32Array } {
+export interface TieRanks { lo: Int32Array; hi: Int32Array }
+
+export function tieRanks(values: Float64Array): TieRanks {
   const n = values.length;
   const order = sortedOrder(values);
-  const key = (i: number): number => (Number.isNaN(values[i]) ? Infinity : values[i]);
+  // The values gathered in sorted order (NaN as +∞, tied with the other NaNs), so ties are found in
+  // one sequential pass instead of a lookup through `order` per comparison (half the time at 1M).
+  const sorted = new Float64Array(n);
+  for (let j = 0; j < n; j++) { const v = values[order[j]]; sorted[j] = v === v ? v : Infinity; }
   const lo = new Int32Array(n), hi = new Int32Array(n);
   for (let s = 0; s < n;) {
     let e = s + 1;
-    const v = key(order[s]);
-    while (e < n && key(order[e]) === v) e++;
-    for (let j = s; j < e; j++) { lo[order[j]] = s; hi[order[j]] = e; }
+    const v = sorted[s];
+    while (e < n && sorted[e] === v) e++;
+    for (let j = s; j < e; j++) { const i = order[j]; lo[i] = s; hi[i] = e; }
     s = e;
   }
   return { lo, hi };
@@ -72,19 +77,19 @@ export function negate(values: Float64Array): Float64Array {
  * 50 · (percent_rank + (cume_dist · n − 1)/(n − 1)), percent_rank = lo/(n − 1), cume_dist = hi/n.
  * That is 100 · (lo + hi − 1)/2/(n − 1), composite-score.ts's percentileScores (ties share their mean position).
  */
-export function percentileOfRanks(values: Float64Array): Float64Array {
+export function percentileOfRanks(values: Float64Array, ranks?: TieRanks): Float64Array {
   const n = values.length;
   const out = new Float64Array(n);
   if (n <= 1) return out.fill(50);
-  const { lo, hi } = tieRanks(values);
+  const { lo, hi } = ranks ?? tieRanks(values);
   for (let i = 0; i < n; i++) out[i] = 50 * (lo[i] / (n - 1) + ((hi[i] / n) * n - 1) / (n - 1));
   return out;
 }
 
-/** RFM quintile 1–5 of each value, as rfm-sql.ts: least(5, 1 + floor(5 · (rank − 1)/n)). */
-export function quintiles(values: Float64Array): Int32Array {
+/** RFM quintile 1–5 of each value, as rfm-sql.ts: least(5, 1 + floor(5 · (rank − 1)/n)). `ranks`: tieRanks(values), if already made. */
+export function quintiles(values: Float64Array, ranks?: TieRanks): Int32Array {
   const n = values.length;
-  const { lo } = tieRanks(values);
+  const { lo } = ranks ?? tieRanks(values);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = Math.min(5, 1 + Math.floor((5 * lo[i]) / n));
   return out;
@@ -93,11 +98,23 @@ export function quintiles(values: Float64Array): Int32Array {
 /**
  * 1-based position of each row when sorted by value descending (NaN last) with ties kept in row
  * order: SQL's row_number() OVER (ORDER BY value DESC, <the rows' own order>).
+ * `ranks`: tieRanks(values), if already made: without NaN the position is then the count of larger
+ * values plus the row's place among its ties, with no second sort. (tieRanks puts NaN with +∞, so
+ * with NaN present the negated values are sorted instead.)
  */
-export function positionsDescending(values: Float64Array): Int32Array {
+export function positionsDescending(values: Float64Array, ranks?: TieRanks): Int32Array {
+  const n = values.length;
+  const out = new Int32Array(n);
+  let nan = false;
+  for (let i = 0; i < n && !nan; i++) nan = Number.isNaN(values[i]);
+  if (ranks !== undefined && !nan) {
+    // Rows of one tie group share hi; `taken[hi]` counts the group's rows placed so far, in row order.
+    const taken = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) { const h = ranks.hi[i]; out[i] = n - h + taken[h]++ + 1; }
+    return out;
+  }
   // A stable ascending sort of the negated values puts ties in row order.
   const order = sortedOrder(negate(values));
-  const out = new Int32Array(values.length);
   for (let j = 0; j < order.length; j++) out[order[j]] = j + 1;
   return out;
 }
