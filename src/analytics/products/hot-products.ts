@@ -33,7 +33,7 @@ export interface HotProduct extends ProductMeasures {
 
 const state = (v: number | null, threshold: number): ConditionState => (v === null || Number.isNaN(v) ? 'unknown' : v >= threshold ? 'met' : 'not-met');
 
-/** Evaluates the four conditions for each product; sorted hot first, then by conditions met and units. */
+/** Evaluates the four conditions for each product; sorted hot first, then by conditions met, units and id. */
 export function evaluateHotProducts(products: readonly ProductMeasures[], t: HotThresholds = DEFAULT_HOT_THRESHOLDS): HotProduct[] {
   return products
     .map((p) => {
@@ -45,13 +45,15 @@ export function evaluateHotProducts(products: readonly ProductMeasures[], t: Hot
       const met = states.filter((s) => s === 'met').length;
       return { ...p, conditions, met, hot: states.every((s) => s !== 'not-met') && met > 0 };
     })
-    .sort((a, b) => Number(b.hot) - Number(a.hot) || b.met - a.met || b.weeklyUnits - a.weeklyUnits);
+    // The product id breaks ties so equal products keep one order from run to run.
+    .sort((a, b) => Number(b.hot) - Number(a.hot) || b.met - a.met || b.weeklyUnits - a.weeklyUnits || (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 }
 
 /**
  * Per-product measures in DuckDB over the last `weeks` weeks before `end`, from `sales_lines`
  * (product_id, customer_id, order_id, ts, quantity; exclusion IS NULL) and optionally
- * `product_events` (product_id, event 'view'|'favorite'|'cart', ts).
+ * `product_events` (product_id, event 'view'|'favorite'|'cart', ts). A product sold under several names
+ * (Online Retail's stock codes often are) shows the alphabetically first, so the name is the same every run.
  */
 export function hotProductMeasuresSql(end: string, weeks: number, withEvents: boolean): string {
   const from = `DATE '${end}' - INTERVAL ${weeks * 7} DAY`, to = `DATE '${end}' + INTERVAL 1 DAY`;
@@ -60,7 +62,7 @@ export function hotProductMeasuresSql(end: string, weeks: number, withEvents: bo
   ),
   win AS (SELECT * FROM sales_lines WHERE exclusion IS NULL AND product_id IS NOT NULL AND ts >= ${from} AND ts < ${to}),
   sales AS (
-    SELECT w.product_id, any_value(w.product_name) AS name, sum(w.quantity) / ${weeks} AS weekly_units,
+    SELECT w.product_id, min(w.product_name) AS name, sum(w.quantity) / ${weeks} AS weekly_units,
       count(DISTINCT w.customer_id) AS buyers,
       count(DISTINCT w.customer_id) FILTER (WHERE w.ts = f.first_ts) AS first_time_buyers
     FROM win w LEFT JOIN firsts f USING (customer_id) GROUP BY w.product_id
@@ -71,5 +73,5 @@ export function hotProductMeasuresSql(end: string, weeks: number, withEvents: bo
   )` : ''}
   SELECT s.product_id, s.name, s.weekly_units, CASE WHEN s.buyers > 0 THEN s.first_time_buyers / s.buyers END AS first_time_buyer_share,
     ${withEvents ? 'coalesce(ev.favorites, 0) AS favorites, coalesce(ev.views, 0) AS views' : 'NULL AS favorites, NULL AS views'}
-  FROM sales s ${withEvents ? 'LEFT JOIN ev USING (product_id)' : ''} ORDER BY s.weekly_units DESC`;
+  FROM sales s ${withEvents ? 'LEFT JOIN ev USING (product_id)' : ''} ORDER BY s.weekly_units DESC, s.product_id`;
 }

@@ -3,13 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import { listImportBatches } from '../../domain/import-batches/import-batch-repository.ts';
 import { ApiError, ErrorSchema } from '../api-error.ts';
 import type { ApiDeps, ApiEnv } from '../api-context.ts';
 import { allow, ANALYSTS } from '../auth/authenticate.ts';
 import { csvResponse } from '../csv.ts';
-import type { ImportEvent } from './import-runner.ts';
+import { relayEvents } from './event-stream.ts';
 
 const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 401: json(ErrorSchema, 'not signed in'), 403: json(ErrorSchema, 'role may not') };
@@ -60,32 +59,17 @@ export function importRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'events until done or error' }, 404: json(ErrorSchema, 'no such import'), ...errors },
   }), async (c) => {
     const { id } = c.req.valid('param');
-    const queued: ImportEvent[] = [];
-    let wake: (() => void) | undefined;
-    const followed = deps.imports.follow(id, (e) => { queued.push(e); wake?.(); });
-    if (!followed) {
+    const relay = relayEvents((listener) => deps.imports.follow(id, listener));
+    if (!relay.live) {
       // Not run by this process (an earlier server, or the CLI): one event from the stored batch.
       const batch = await deps.store.db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
       if (!batch) throw new ApiError('not-found', `no import with id ${id}`);
-      const e: ImportEvent = batch.status === 'failed'
+      relay.queued.push(batch.status === 'failed'
         ? { event: 'error', data: { message: batch.error ?? 'failed' } }
         : batch.status === 'done' ? { event: 'done', data: { counts: batch.counts, status: 'imported' } }
-        : { event: 'error', data: { message: 'this import was interrupted (the server stopped); upload the file again to resume it' } };
-      queued.push(e);
-    } else queued.push(...followed.past);
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(() => followed?.stop());
-      for (;;) {
-        while (queued.length) {
-          const e = queued.shift();
-          if (!e) break;
-          await stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) });
-          if (e.event !== 'progress') return;
-        }
-        if (!followed || stream.aborted) return;
-        await new Promise<void>((resolve) => { wake = resolve; });
-      }
-    });
+        : { event: 'error', data: { message: 'this import was interrupted (the server stopped); upload the file again to resume it' } });
+    }
+    return relay.respond(c);
   });
 
   app.openapi(createRoute({

@@ -5,11 +5,10 @@
 // numbers in a row and a run takes minutes on a large folder, so the settings page offers the button.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import { ApiError, ErrorSchema } from '../api-error.ts';
 import type { ApiDeps, ApiEnv } from '../api-context.ts';
 import { ADMINS, allow } from '../auth/authenticate.ts';
-import type { ImportEvent } from '../imports/import-runner.ts';
+import { relayEvents } from '../imports/event-stream.ts';
 
 const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 401: json(ErrorSchema, 'not signed in'), 403: json(ErrorSchema, 'admins only') };
@@ -36,24 +35,9 @@ export function reanalyzeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     responses: { 200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'events until done or error' }, 404: json(ErrorSchema, 'no such re-analysis'), 400: json(ErrorSchema, 'bad id'), ...errors },
   }), (c) => {
     const { id } = c.req.valid('param');
-    const queued: ImportEvent[] = [];
-    let wake: (() => void) | undefined;
-    const followed = deps.imports.follow(id, (e) => { queued.push(e); wake?.(); }, 'analysis');
+    const relay = relayEvents((listener) => deps.imports.follow(id, listener, 'analysis'));
     // Re-analyses are numbered by the server process, so an id of an earlier server is unknown here.
-    if (!followed) throw new ApiError('not-found', `no re-analysis ${id} since this server started`);
-    queued.push(...followed.past);
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(() => followed.stop());
-      for (;;) {
-        while (queued.length) {
-          const e = queued.shift();
-          if (!e) break;
-          await stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) });
-          if (e.event !== 'progress') return;
-        }
-        if (stream.aborted) return;
-        await new Promise<void>((resolve) => { wake = resolve; });
-      }
-    });
+    if (!relay.live) throw new ApiError('not-found', `no re-analysis ${id} since this server started`);
+    return relay.respond(c);
   });
 }
