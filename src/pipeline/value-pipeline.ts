@@ -94,9 +94,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   done = step('fit');
   const patterns = await readRfPatterns(db);
   const spend = loaded.hasAmount
-    // Sorted so the fit sees the same order every run: DuckDB's parallel grouping returns groups in
-    // any order, and the sums in the likelihood then differ in the last digits from run to run.
-    ? await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL ORDER BY ALL')
+    ? await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL')
     : null;
   // With result files, DuckDB sorts the customers for them while JS fits (prepareCustomerRows).
   const files = o.outCsv !== undefined || o.outParquet !== undefined;

@@ -4,6 +4,7 @@
 import { DuckDBDataChunk, DuckDBDoubleType, DuckDBVarCharType, DuckDBVector } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import type { Column } from './read-columns.ts';
+import { numberItems } from './vector-items.ts';
 
 /** Values for appending: numbers (Float64Array or number[]; NaN is stored as NaN, not NULL) or strings. */
 export type AppendColumn = Column | readonly number[];
@@ -30,7 +31,11 @@ export async function appendColumns(connection: DuckDBConnection, table: string,
       const chunk = DuckDBDataChunk.create(types, rows);
       columns.forEach((column, c) => {
         const vector = chunk.getColumnVector(c);
-        for (let i = 0; i < rows; i++) vector.setItem(i, column[start + i]);
+        // A Float64Array goes in as one copy (vector-items.ts); a fresh chunk has every row valid,
+        // and NaN stays NaN as setItem would store it.
+        const items = column instanceof Float64Array ? numberItems(vector) : undefined;
+        if (items instanceof Float64Array && column instanceof Float64Array) items.set(column.subarray(start, start + rows));
+        else for (let i = 0; i < rows; i++) vector.setItem(i, column[start + i]);
         vector.flush();
       });
       appender.appendDataChunk(chunk);

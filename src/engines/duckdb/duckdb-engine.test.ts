@@ -33,6 +33,28 @@ describe('DuckDbEngine', () => {
     expect(Number.isNaN((cols.missing as Float64Array)[0])).toBe(true);
   });
 
+  it('reads NULLs of every fixed-width type as NaN wherever they fall, and appends NaN and ±Infinity as they are', async () => {
+    // Typed-array copies (vector-items.ts) must agree with the per-value path: NULL rows at the start,
+    // inside and at the end of a 64-row validity word and of a 2,048-row chunk, in DOUBLE, FLOAT, INTEGER,
+    // SMALLINT, TINYINT and UINTEGER columns; other rows carry i (or i / 4 for the floats).
+    const nulls = new Set([0, 63, 64, 100, 2047, 2048, 4095, 4999]);
+    const n = 5000;
+    const cols = await db.columns(`SELECT v AS d, CAST(v AS FLOAT) AS f, CAST(i AS INTEGER) AS i32, CAST(i % 30000 AS SMALLINT) AS i16,
+      CAST(i % 100 AS TINYINT) AS i8, CAST(i AS UINTEGER) AS u32
+      FROM (SELECT range AS i0, CASE WHEN range IN (${[...nulls].join(', ')}) THEN NULL ELSE range END AS i, i / 4 AS v FROM range(${n})) ORDER BY i0`);
+    const want = (f: (i: number) => number) => Array.from({ length: n }, (_, i) => (nulls.has(i) ? Number.NaN : f(i)));
+    expect(Array.from(cols.d as Float64Array)).toEqual(want((i) => i / 4));
+    expect(Array.from(cols.f as Float64Array)).toEqual(want((i) => i / 4));
+    expect(Array.from(cols.i32 as Float64Array)).toEqual(want((i) => i));
+    expect(Array.from(cols.i16 as Float64Array)).toEqual(want((i) => i % 30000));
+    expect(Array.from(cols.i8 as Float64Array)).toEqual(want((i) => i % 100));
+    expect(Array.from(cols.u32 as Float64Array)).toEqual(want((i) => i));
+    await db.run('CREATE TABLE specials (x DOUBLE)');
+    await db.append('specials', [Float64Array.of(Number.NaN, Infinity, -Infinity, -0, 1.5)]);
+    expect(await db.rows("SELECT count(*) FILTER (WHERE isnan(x)) AS nan, count(*) FILTER (WHERE x IS NULL) AS nulls, count(*) FILTER (WHERE isinf(x)) AS inf FROM specials"))
+      .toEqual([{ nan: 1, nulls: 0, inf: 2 }]);
+  });
+
   it('returns small results as rows, counts as numbers', async () => {
     expect(await db.rows('SELECT count(*) AS n, sum(x) > 0 AS positive FROM t')).toEqual([{ n: 5000, positive: true }]);
     expect(await db.scalar('SELECT max(id) FROM t WHERE id IS NOT NULL')).toBe('c999');

@@ -4,6 +4,7 @@
 // arrays: numbers land in Float64Array, strings in a plain string array, and no row object is made.
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
+import { nullsToNaN, numberItems } from './vector-items.ts';
 
 /** A result read column-wise: numeric columns as Float64Array (NULL → NaN), text columns as strings. */
 export type Column = Float64Array | (string | null)[];
@@ -52,6 +53,15 @@ function copyChunkColumn(chunk: DuckDBDataChunk, c: number, sink: Sink): void {
   const n = chunk.rowCount;
   if (sink.numeric) {
     const part = new Float64Array(n);
+    // Fixed-width numbers are copied as one typed array, NULLs then marked (vector-items.ts).
+    const items = numberItems(vector);
+    if (items !== undefined) {
+      part.set(items.subarray(0, n));
+      if (nullsToNaN(vector, part, 0)) {
+        sink.parts.push(part);
+        return;
+      }
+    }
     for (let i = 0; i < n; i++) {
       const v = vector.getItem(i);
       // DOUBLE arrives as number, BIGINT as bigint, DECIMAL as a value object whose text is exact.
