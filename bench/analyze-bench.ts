@@ -10,22 +10,26 @@
 //   analyze      analyzeFile() as `cvm analyze <file> --out DIR` runs it (import into a temporary data
 //                folder, summary, fits, segments, retail analytics, holdout check, customers.csv/.parquet,
 //                report.html);
-//   no-segments  the same with --no-segments (no RFM, pyramid, composite score, churn ranking).
+//   without      the same without issue 5's parts: no RFM, pyramid, composite score, churn ranking
+//                (--no-segments) and no lifecycle stages (analyzeFile's lifecycle: false).
+// Both analyze runs split the survival curves by cluster, a column both have.
 // Each child reports wall time, CPU time (user + system of all its threads: the machine is shared, so
 // CPU time is the steadier figure) and peak RSS; the full analyze also the seconds of each of its steps.
-// We report medians. Issue 5's figure: the segment stage (the segments step plus the lifecycle step,
-// which runs inside the retail stage and cannot be switched off separately) against the rest of the run.
+// We report medians. Issue 5's figure: the full run against the run without them, which also counts what
+// their columns cost later (customers.csv/.parquet carry 15 more columns); beside it, the two steps'
+// own time against the rest of the same full run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { DuckDbEngine } from '../src/engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../src/engines/duckdb/sql-literal.ts';
+import { DEFAULT_ANALYZE_CONFIG } from '../src/pipeline/analyze-config.ts';
 import { analyzeFile } from '../src/pipeline/analyze-run.ts';
 
 const SIZES: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
 const dataDir = join(import.meta.dirname, 'data');
-const KINDS = ['baseline', 'analyze', 'no-segments'] as const;
+const KINDS = ['baseline', 'analyze', 'without'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface Measurement { seconds: number; cpuSeconds: number; peakMb: number; customers: number; steps: Record<string, number>; stepsCpu: Record<string, number> }
@@ -57,8 +61,11 @@ async function child(kind: Kind, file: string): Promise<void> {
       steps[last.name] = (steps[last.name] ?? 0) + (now - last.at) / 1000;
       stepsCpu[last.name] = (stepsCpu[last.name] ?? 0) + cpu - last.cpu;
     };
+    // Both runs split the survival curves by cluster (by default they are split by pyramid tier, which
+    // the run without segments does not have, and it would then skip the survival curves altogether).
+    const config = { ...DEFAULT_ANALYZE_CONFIG, survival: { ...DEFAULT_ANALYZE_CONFIG.survival, by: 'cluster' } };
     const r = await analyzeFile({
-      file, outDir: out, segments: kind === 'analyze',
+      file, outDir: out, segments: kind === 'analyze', lifecycle: kind === 'analyze', config,
       onStep: (m) => { const now = performance.now(), cpu = cpuNow(); close(now, cpu); last = { name: stepName(m), at: now, cpu }; },
     });
     close(performance.now(), cpuNow());
@@ -103,7 +110,7 @@ export async function main(argv: string[]): Promise<void> {
     const n = SIZES[label];
     if (!n) throw new Error(`unknown size ${label}`);
     const file = ensureData(label, n);
-    const m: Record<Kind, Measurement[]> = { baseline: [], analyze: [], 'no-segments': [] };
+    const m: Record<Kind, Measurement[]> = { baseline: [], analyze: [], without: [] };
     for (let i = 0; i < repeats; i++) for (const k of KINDS) { m[k].push(run(k, file)); console.error(`${label} ${k} #${i + 1}: ${s2(m[k][i].seconds)} (CPU ${s2(m[k][i].cpuSeconds)})`); }
     const wall = (k: Kind) => median(m[k].map((x) => x.seconds)), cpu = (k: Kind) => median(m[k].map((x) => x.cpuSeconds));
     const peak = (k: Kind) => `${Math.max(...m[k].map((x) => x.peakMb)).toFixed(0)} MB`;
@@ -112,11 +119,13 @@ export async function main(argv: string[]): Promise<void> {
     const stepMedian = (name: string, cpu = false) => median(m.analyze.map((x) => (cpu ? x.stepsCpu : x.steps)[name] ?? 0));
     const [seg, life] = SEGMENT_STEPS.map((k) => stepMedian(k));
     const inRun = median(m.analyze.map((x) => { const s = SEGMENT_STEPS.reduce((a, k) => a + (x.steps[k] ?? 0), 0); return s / (x.seconds - s); }));
-    stage.push(`| ${label} | ${s2(wall('no-segments'))} | ${s2(wall('analyze'))} | ${pct(wall('analyze') / wall('no-segments') - 1)} | ${pct(cpu('analyze') / cpu('no-segments') - 1)} | ${s2(seg)} | ${s2(life)} | **${pct(inRun)}** |`);
+    stage.push(`| ${label} | ${s2(wall('without'))} | ${s2(wall('analyze'))} | **${pct(wall('analyze') / wall('without') - 1)}** | ${pct(cpu('analyze') / cpu('without') - 1)} | ${s2(seg)} | ${s2(life)} | ${pct(inRun)} |`);
     for (const name of Object.keys(m.analyze[0].steps)) {
-      const row = stepRows.get(name) ?? sizes.flatMap(() => ['–', '–']);
-      row[2 * col] = stepMedian(name).toFixed(2);
-      row[2 * col + 1] = stepMedian(name, true).toFixed(2);
+      const row = stepRows.get(name) ?? sizes.flatMap(() => ['–', '–', '–']);
+      row[3 * col] = stepMedian(name).toFixed(2);
+      row[3 * col + 1] = stepMedian(name, true).toFixed(2);
+      const without = m.without.map((x) => x.steps[name]).filter((v) => v !== undefined);
+      row[3 * col + 2] = without.length ? median(without).toFixed(2) : '–';
       stepRows.set(name, row);
     }
   }
@@ -129,16 +138,16 @@ export async function main(argv: string[]): Promise<void> {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...speed,
     '',
-    'Issue 5: what RFM, pyramid, composite score, churn ranking (the segments step) and lifecycle stages (a step of the retail stage) add. "Run without" is `--no-segments` (the lifecycle step still runs there); "stage / rest" is the two steps\' time over the rest of the same full run.',
+    'Issue 5: what RFM, pyramid, composite score, churn ranking (the segments step) and lifecycle stages (a step of the retail stage) add. "Without" is `cvm analyze --no-segments` with the lifecycle step switched off too; "added" compares the two runs (it counts the extra columns written later); "steps / rest" is the two steps\' own time over the rest of the same full run.',
     '',
-    '| size | analyze --no-segments | analyze | added (wall) | added (CPU) | segments step | lifecycle step | stage / rest |',
+    '| size | analyze without them | analyze | added (wall) | added (CPU) | segments step | lifecycle step | steps / rest |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...stage,
     '',
-    'Steps of the full `cvm analyze` (median seconds, wall and CPU; CPU counts every DuckDB thread, so it can exceed wall):',
+    'Steps of the full `cvm analyze` (median seconds, wall and CPU; CPU counts every DuckDB thread, so it can exceed wall), and the wall seconds of the same step in the run without issue 5\'s parts:',
     '',
-    `| step | ${sizes.map((z) => `${z} wall | ${z} CPU`).join(' | ')} |`,
-    `|---|${sizes.map(() => '---:|---:').join('|')}|`,
+    `| step | ${sizes.map((z) => `${z} wall | ${z} CPU | ${z} without`).join(' | ')} |`,
+    `|---|${sizes.map(() => '---:|---:|---:').join('|')}|`,
     ...[...stepRows].map(([name, v]) => `| ${name} | ${v.join(' | ')} |`),
   ].join('\n');
   console.log(text);

@@ -30,6 +30,8 @@ export interface RetailOptions {
   databaseUrl?: string;
   /** Annual discount rate d of the retention value (the value pipeline's, default 0.1). */
   discountRate?: number;
+  /** false: no lifecycle stages (the section says it was switched off). */
+  lifecycle?: boolean;
 }
 
 /** Codes of the analysis areas' errors that mean "this data cannot support the part", not a bug. */
@@ -77,8 +79,9 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
     joins.push({ table: r.table, columns: ['cluster', 'cluster_label', 'cluster_label_zh'] });
     return r.section;
   });
-  step('learning lifecycle stages (decision tree)');
-  out.lifecycle = await part(async () => {
+  if (o.lifecycle === false) out.lifecycle = { unavailable: 'the lifecycle stages were switched off for this run' };
+  else step('learning lifecycle stages (decision tree)');
+  if (o.lifecycle !== false) out.lifecycle = await part(async () => {
     const r = await retailLifecycle(db, o.end, c.lifecycle);
     await db.run('CREATE OR REPLACE TEMP TABLE retail_lifecycle AS SELECT customer_id, stage AS lifecycle_stage, rule + 1 AS lifecycle_rule FROM lifecycle_today_stage');
     joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });

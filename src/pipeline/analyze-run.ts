@@ -43,6 +43,8 @@ export interface AnalyzeOptions {
   holdout?: boolean;
   /** false: skip RFM, the value pyramid, the composite score and the churn ranking (issue 5's benchmark measures their cost). */
   segments?: boolean;
+  /** false: skip the lifecycle stages (the decision tree); with segments: false, issue 5's run "without them". */
+  lifecycle?: boolean;
   lang?: Lang;
   currency?: string;
   /** Thresholds, weights and labels of the segments and retail analytics (analyze-config.ts); defaults when absent. */
@@ -114,7 +116,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
       });
     }
     const retail = await analyzeRetail(db, {
-      end: pipeline.summary.end, config: cfg, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
+      end: pipeline.summary.end, config: cfg, lifecycle: o.lifecycle, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
     });
     const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
     step('writing customers.csv and customers.parquet');
