@@ -21,6 +21,7 @@ const EXPECTED: Record<string, number[]> = {
   'POST /api/auth/logout': [401, 204, 204, 204],
   'GET /api/auth/me': LISTS,
   'GET /api/overview': LISTS,
+  'GET /api/segment-names': LISTS,
   'GET /api/segments': ANALYSIS,
   'GET /api/rfm-grid': ANALYSIS,
   'GET /api/pyramid': ANALYSIS,

@@ -10,6 +10,7 @@ import type { ApiDeps, ApiEnv } from '../api-context.ts';
 import { ADMINS, allow } from '../auth/authenticate.ts';
 import { DEFAULT_SETTINGS, readSavedSettings, SettingsSchema, settingsToConfig, writeSettings } from './analysis-settings.ts';
 import { reanalyzeRoutes } from './reanalyze-route.ts';
+import { segmentNamesRoute } from './segment-names-route.ts';
 
 const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = { 400: json(ErrorSchema, 'malformed, or not a valid analysis configuration'), 401: json(ErrorSchema, 'not signed in'), 403: json(ErrorSchema, 'admins only') };
@@ -42,4 +43,5 @@ export function settingsRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   });
 
   reanalyzeRoutes(app, deps);
+  segmentNamesRoute(app, deps);
 }

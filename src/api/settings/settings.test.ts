@@ -50,6 +50,23 @@ for (const engine of enginesUnderTest()) {
       return last ?? { event: 'none', data: null };
     };
 
+    it('serves the segment names with the saved segment map applied, to every role', async () => {
+      const names = async (): Promise<{ id: string; en: string; zh: string }[]> => {
+        const res = await f.app.request('/api/segment-names', { headers: { authorization: `Bearer ${f.tokens.staff}` } });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { items: { id: string; en: string; zh: string }[] }).items;
+      };
+      const before = await names();
+      expect(before.find((s) => s.id === 'cant-lose')).toEqual({ id: 'cant-lose', en: "Can't lose", zh: '不能失去的客户' });
+      expect(before.at(-1)?.id).toBe('others');
+      expect((await put({ thresholds: {}, weights: {}, segmentMap: { 'cant-lose': 'Win back', 'cant-lose.zh': '重点挽回', 'champions.en': 'Stars' } })).status).toBe(200);
+      const after = await names();
+      expect(after.find((s) => s.id === 'cant-lose')).toEqual({ id: 'cant-lose', en: 'Win back', zh: '重点挽回' });
+      expect(after.find((s) => s.id === 'champions')).toMatchObject({ en: 'Stars', zh: before.find((s) => s.id === 'champions')?.zh });
+      expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id));
+      expect((await put(DEFAULT_SETTINGS)).status).toBe(200);
+    });
+
     it('refuses settings that are not a valid analysis configuration, saying why', async () => {
       expect(await (await f.app.request('/api/settings', { headers: as() })).json()).toEqual(DEFAULT_SETTINGS);
       const refused: [unknown, RegExp][] = [

@@ -50,3 +50,8 @@ export type Overview = Record<OverviewMetric, Metric> & { lastRun: LastRun | nul
 
 /** Any answer of a report-section route: the section, or why it is missing. */
 export type SectionAnswer<T> = Section<T>;
+
+/** GET /api/segment-names: the RFM segments' names with the saved segment map applied. */
+export interface SegmentNames {
+  items: { id: string; en: string; zh: string }[];
+}

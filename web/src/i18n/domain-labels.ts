@@ -21,7 +21,17 @@ function pick(map: Map<string, Words>, id: string, lang: Lang): string {
   return w ? (lang === 'en' ? w.en : w.zh) : id;
 }
 
-export const segmentName = (id: string, lang: Lang): string => pick(SEGMENTS, id, lang);
+// Names an admin gave the segments in the settings' segment map (GET /api/segment-names, loaded by the
+// app layout for every signed-in page): they win over the defaults above.
+const renamed = new Map<string, Words>();
+
+/** Replaces the saved segment names (ids are unchanged by renaming, so every page can use them at once). */
+export function setSegmentNames(items: readonly { id: string; en: string; zh: string }[]): void {
+  renamed.clear();
+  for (const s of items) renamed.set(s.id, { en: s.en, zh: s.zh });
+}
+
+export const segmentName = (id: string, lang: Lang): string => pick(renamed.has(id) ? renamed : SEGMENTS, id, lang);
 export const tierName = (id: string, lang: Lang): string => pick(TIERS, id, lang);
 export const stageName = (id: string, lang: Lang): string => pick(STAGES, id, lang);
 export const SEGMENT_IDS: readonly string[] = [...SEGMENTS.keys()];

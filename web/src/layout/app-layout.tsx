@@ -3,9 +3,12 @@
 import type { ReactNode } from 'react';
 import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { apiGet } from '../api/api-client.ts';
 import { canSee, type PageId } from '../auth/page-access.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { User } from '../api/api-types.ts';
+import type { SegmentNames, User } from '../api/api-types.ts';
+import { setSegmentNames } from '../i18n/domain-labels.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { navigate } from '../router/use-location.tsx';
@@ -36,6 +39,10 @@ export function AppLayout({ user, active, children }: { user: User; active: Page
   const { t } = useI18n();
   const { logout } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
+  // The segment names an admin saved: registered before the page below renders (it re-renders with
+  // this layout when they arrive); until then, or if they cannot be read, the default names show.
+  const names = useQuery({ queryKey: ['/segment-names'], queryFn: () => apiGet<SegmentNames>('/segment-names'), staleTime: 60_000 });
+  if (names.data) setSegmentNames(names.data.items);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>

@@ -25,7 +25,7 @@ export function SettingsPage() {
   const parsed = rows ? fromRows(rows) : null;
   const save = useMutation({
     mutationFn: (body: Settings) => apiWrite<Settings>('PUT', '/settings', body),
-    onSuccess: (saved) => { setDraft(null); client.setQueryData(['/settings'], saved); },
+    onSuccess: (saved) => { setDraft(null); client.setQueryData(['/settings'], saved); void client.invalidateQueries({ queryKey: ['/segment-names'] }); },
   });
   const set = (part: keyof SettingsRows) => (next: SettingsRows[typeof part]) => rows && setDraft({ ...rows, [part]: next });
   return (
