@@ -32,6 +32,8 @@ const EXPECTED: Record<string, number[]> = {
   'GET /api/products/hot': ANALYSIS,
   'GET /api/rules': ANALYSIS,
   'GET /api/loyalty': ANALYSIS,
+  'GET /api/satisfaction': ANALYSIS,
+  'GET /api/economics': ANALYSIS,
   'GET /api/quality': ANALYSIS,
   'GET /api/models': ANALYSIS,
   'GET /api/diagnostics': ANALYSIS,

@@ -11,7 +11,7 @@ import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts'
 import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
 import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
 import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
-import { boughtAfterComplaint, loadInteractions, retailEconomics, retailSatisfaction } from './retail-operational.ts';
+import { boughtAfterComplaint, loadInteractions, readInteractions, retailEconomics, retailSatisfaction, type InteractionRow } from './retail-operational.ts';
 import { hasOperationalStore, operationalStoreOptions } from '../store/data-folder.ts';
 import { openOperationalStore, type OperationalStore } from '../store/open-operational-store.ts';
 import { retailHotProducts, retailReplenishment, retailRules, salesColumnsPresent } from './retail-products.ts';
@@ -32,6 +32,8 @@ export interface RetailOptions {
   discountRate?: number;
   /** false: no lifecycle stages (the section says it was switched off). */
   lifecycle?: boolean;
+  /** The complaints and survey answers, when read by the process that holds the operational store (cvm serve's re-analysis child has none). */
+  interactions?: readonly InteractionRow[];
 }
 
 /** Codes of the analysis areas' errors that mean "this data cannot support the part", not a bug. */
@@ -118,10 +120,11 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
  * operational store; false when it has none (a temporary folder, or the 1M benchmark's).
  */
 async function withInteractions(db: DuckDbEngine, o: RetailOptions): Promise<boolean> {
+  if (o.interactions !== undefined) return (await loadInteractions(db, o.interactions)) > 0;
   if (o.operational === undefined && (o.dataDir === undefined || !hasOperationalStore(o.dataDir, o.databaseUrl))) return false;
   const store = o.operational ?? (await openOperationalStore(operationalStoreOptions(o.dataDir ?? '', o.databaseUrl)));
   try {
-    return (await loadInteractions(db, store)) > 0;
+    return (await loadInteractions(db, await readInteractions(store))) > 0;
   } finally {
     if (o.operational === undefined) await store.close();
   }

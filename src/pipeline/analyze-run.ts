@@ -23,6 +23,7 @@ import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
 import { saveAnalysisRun } from './save-analysis-run.ts';
 import { runModelsOf } from './customer-intervals.ts';
+import type { InteractionRow } from './retail-operational.ts';
 import { segmentCustomers } from './segment-customers.ts';
 import { runValuePipeline, type CountModelChoice, type PipelineResult } from './value-pipeline.ts';
 
@@ -54,6 +55,8 @@ export interface AnalyzeOptions {
   operational?: OperationalStore;
   /** The kept data folder's operational store is on this PostgreSQL server (instead of DIR/operational). */
   databaseUrl?: string;
+  /** The folder's complaints and survey answers, read by a parent process that holds its store (cvm serve). */
+  interactions?: readonly InteractionRow[];
 }
 
 export interface AnalyzeResult {
@@ -116,7 +119,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
       });
     }
     const retail = await analyzeRetail(db, {
-      end: pipeline.summary.end, config: cfg, lifecycle: o.lifecycle, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
+      end: pipeline.summary.end, config: cfg, lifecycle: o.lifecycle, interactions: o.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
     });
     const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
     step('writing customers.csv and customers.parquet');

@@ -12,13 +12,22 @@ import type { OperationalStore } from '../store/open-operational-store.ts';
 /** The temp table the interactions are appended to (customer code, kind, time, score, satisfaction). */
 export const INTERACTIONS_TABLE = 'retail_interactions';
 
+/** One complaint or survey answer as read from the operational store (numbers as the text stored). */
+export interface InteractionRow {
+  code: string | null;
+  kind: string;
+  /** Local time as stored, YYYY-MM-DD HH24:MI:SS. */
+  at: string;
+  score: string | number | null;
+  satisfaction: string | number | null;
+}
+
 /**
- * Reads the complaints and survey answers of the operational store into `retail_interactions`;
- * returns the rows read. Times are read as the text the importer stored (local time, no zone), so
- * they compare with the sales lines' timestamps, which carry none either.
+ * The complaints and survey answers of the operational store. Times are read as the text the importer
+ * stored (local time, no zone), so they compare with the sales lines' timestamps, which carry none either.
  */
-export async function loadInteractions(db: DuckDbEngine, store: OperationalStore): Promise<number> {
-  const rows = await store.db.selectFrom('interactions as i')
+export async function readInteractions(store: OperationalStore): Promise<InteractionRow[]> {
+  return store.db.selectFrom('interactions as i')
     .leftJoin('customers as c', 'c.id', 'i.customer_id')
     .select([
       sql<string | null>`coalesce(c.customer_code, i.customer_code)`.as('code'), 'i.kind',
@@ -26,8 +35,15 @@ export async function loadInteractions(db: DuckDbEngine, store: OperationalStore
     ])
     .where('i.kind', 'in', ['complaint', 'survey'])
     .execute();
+}
+
+/**
+ * Puts the interactions (from readInteractions, here or in the process that holds the store) into
+ * `retail_interactions`; returns their number.
+ */
+export async function loadInteractions(db: DuckDbEngine, rows: readonly InteractionRow[]): Promise<number> {
   await db.run(`CREATE OR REPLACE TEMP TABLE ${INTERACTIONS_TABLE} (customer_id VARCHAR, kind VARCHAR, occurred_at VARCHAR, score DOUBLE, satisfaction DOUBLE)`);
-  const num = (v: string | null) => (v === null ? Number.NaN : Number(v));
+  const num = (v: string | number | null) => (v === null ? Number.NaN : Number(v));
   await db.append(INTERACTIONS_TABLE, [
     rows.map((r) => r.code), rows.map((r) => r.kind), rows.map((r) => r.at),
     Float64Array.from(rows, (r) => num(r.score)), Float64Array.from(rows, (r) => num(r.satisfaction)),

@@ -3,8 +3,10 @@
 // progress over the IPC channel. A separate process so that the server's event loop and memory stay
 // free for the readers while the model is fitted, and a crash here cannot take the server down.
 // Without a file it only re-analyses the copy (an admin's re-analysis under new settings).
+import { readFileSync } from 'node:fs';
 import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
 import { analyzeFile, analyzeFolder } from '../../pipeline/analyze-run.ts';
+import type { InteractionRow } from '../../pipeline/retail-operational.ts';
 
 export interface WorkerInput {
   /** The upload to import first; absent for a re-analysis. */
@@ -15,6 +17,8 @@ export interface WorkerInput {
   config?: AnalyzeConfig;
   /** With no file: the input the saved run names. */
   label?: string;
+  /** JSON of the folder's complaints and survey answers, written by the parent (which holds the operational store). */
+  interactionsFile?: string;
 }
 
 export type WorkerMessage =
@@ -33,12 +37,13 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
   try {
     const onStep = (message: string): void => void send({ type: 'progress', message });
+    const interactions = input.interactionsFile === undefined ? undefined : JSON.parse(readFileSync(input.interactionsFile, 'utf8')) as InteractionRow[];
     if (input.file === undefined) {
-      const r = await analyzeFolder({ dataDir: input.dataDir, outDir: input.outDir, config: input.config, label: input.label ?? 're-analysis', onStep });
+      const r = await analyzeFolder({ dataDir: input.dataDir, outDir: input.outDir, config: input.config, label: input.label ?? 're-analysis', onStep, interactions });
       await send({ type: 'done', status: 'analysed', rejectFile: null, counts: { customers: r.pipeline.summary.customers } });
       return;
     }
-    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, config: input.config, onStep });
+    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, config: input.config, onStep, interactions });
     const c = r.import.counts;
     await send({
       type: 'done', status: r.import.status, rejectFile: r.import.rejectFile,

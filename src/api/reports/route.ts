@@ -36,7 +36,9 @@ const PASS_THROUGH: [string, string, string[]][] = [
   ['/api/cohorts', 'Monthly cohort retention', ['cohorts']],
   ['/api/products/hot', 'Hot products with the conditions met', ['hotProducts', 'hot-products']],
   ['/api/rules', 'Association rules', ['rules', 'basket']],
-  ['/api/loyalty', 'Loyalty, NPS and satisfaction quadrants', ['loyalty']],
+  ['/api/loyalty', 'Loyalty: repeat rate, days between orders, discount share, buying again after a complaint', ['loyalty']],
+  ['/api/satisfaction', 'NPS and the satisfaction × loyalty quadrants, from the survey answers', ['satisfaction']],
+  ['/api/economics', 'Margins per customer and the retention value they imply', ['economics']],
   ['/api/quality', 'Data-quality checks', ['dataQuality', 'quality']],
 ];
 
