@@ -23,7 +23,7 @@ import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
 import { saveAnalysisRun } from './save-analysis-run.ts';
 import { runModelsOf } from './customer-intervals.ts';
-import type { InteractionRow } from './retail-operational.ts';
+import type { OperationalSnapshot } from './operational-snapshot.ts';
 import { segmentCustomers } from './segment-customers.ts';
 import { runValuePipeline, type CountModelChoice, type PipelineResult } from './value-pipeline.ts';
 
@@ -55,8 +55,8 @@ export interface AnalyzeOptions {
   operational?: OperationalStore;
   /** The kept data folder's operational store is on this PostgreSQL server (instead of DIR/operational). */
   databaseUrl?: string;
-  /** The folder's complaints and survey answers, read by a parent process that holds its store (cvm serve). */
-  interactions?: readonly InteractionRow[];
+  /** What the analysis needs of the folder's operational store, read by a parent process that holds it (cvm serve). */
+  snapshot?: OperationalSnapshot;
 }
 
 export interface AnalyzeResult {
@@ -119,7 +119,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
       });
     }
     const retail = await analyzeRetail(db, {
-      end: pipeline.summary.end, config: cfg, lifecycle: o.lifecycle, interactions: o.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
+      end: pipeline.summary.end, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
     });
     const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
     step('writing customers.csv and customers.parquet');
@@ -136,7 +136,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
     const data: ReportData = await reportDataFromRun(db, {
       inputFile: input.shown, result: pipeline, diagnostics, currency: o.currency,
       // The customer checks need a member list: only a kept data folder with imported customers has one.
-      quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl }))],
+      quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl, records: o.snapshot?.customers }))],
       // Without an import (a re-analysis) the report's row counts are the sales analysed.
       overview: c && {
         rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },

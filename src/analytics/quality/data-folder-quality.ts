@@ -13,23 +13,34 @@ import { salesQuality } from './sales-quality.ts';
 
 const PAGE = 10_000;
 
-/** Every customer's facts, a page at a time (keyset on id), with last purchases from `lastPurchase`. */
-export async function loadCustomerFacts(db: Kysely<Database>, lastPurchase: ReadonlyMap<string, string>): Promise<CustomerFacts[]> {
-  const facts: CustomerFacts[] = [];
+/** A member record as the customer checks need it: CustomerFacts without the last purchase (JSON-safe, all text). */
+export type CustomerRecord = Omit<CustomerFacts, 'lastPurchase'>;
+
+/** Every customer record of the operational store, a page at a time (keyset on id). */
+export async function readCustomerRecords(db: Kysely<Database>): Promise<CustomerRecord[]> {
+  const records: CustomerRecord[] = [];
   for (let after = 0; ;) {
     const rows = await db.selectFrom('customers')
       .select(['id', 'customer_code', 'name', 'phone', 'email', 'birthday', 'join_date', 'profile_updated_at', 'updated_at', 'created_at'])
       .where('id', '>', after).orderBy('id').limit(PAGE).execute();
     for (const r of rows) {
-      facts.push({
+      records.push({
         code: r.customer_code, name: r.name, phone: r.phone, email: r.email, birthday: r.birthday, joinDate: r.join_date,
-        updatedAt: lastUpdate(r.profile_updated_at, r.created_at, r.updated_at), lastPurchase: lastPurchase.get(r.customer_code) ?? null,
+        updatedAt: lastUpdate(r.profile_updated_at, r.created_at, r.updated_at),
       });
     }
-    if (rows.length < PAGE) return facts;
+    if (rows.length < PAGE) return records;
     after = rows[rows.length - 1].id;
   }
 }
+
+/** Every customer's facts, with last purchases from `lastPurchase`. */
+export async function loadCustomerFacts(db: Kysely<Database>, lastPurchase: ReadonlyMap<string, string>): Promise<CustomerFacts[]> {
+  return withLastPurchase(await readCustomerRecords(db), lastPurchase);
+}
+
+const withLastPurchase = (records: readonly CustomerRecord[], lastPurchase: ReadonlyMap<string, string>): CustomerFacts[] =>
+  records.map((r) => ({ ...r, lastPurchase: lastPurchase.get(r.code) ?? null }));
 
 /**
  * The last known change of a record: the source system's own date, or a change we stored after
@@ -68,16 +79,20 @@ export type QualitySettings = Omit<CustomerQualityOptions, 'today' | 'asOf'> & {
  * operational store when the caller holds it (PGlite must not be opened twice on one folder).
  */
 export async function customerChecksOfFolder(
-  dataDir: string, db: DuckDbEngine | undefined, o: QualitySettings & { databaseUrl?: string; store?: OperationalStore } = {},
+  dataDir: string, db: DuckDbEngine | undefined, o: QualitySettings & { databaseUrl?: string; store?: OperationalStore; records?: readonly CustomerRecord[] } = {},
 ): Promise<DataQualityCheck[]> {
-  if (o.store === undefined && !hasOperationalStore(dataDir, o.databaseUrl)) return [];
+  if (o.records === undefined && o.store === undefined && !hasOperationalStore(dataDir, o.databaseUrl)) return [];
   const sales = db ? await salesFacts(db) : { lastPurchase: new Map<string, string>(), lastSale: null };
-  const store = o.store ?? (await openOperationalStore(operationalStoreOptions(dataDir, o.databaseUrl)));
-  try {
-    const facts = await loadCustomerFacts(store.db, sales.lastPurchase);
+  const checks = (facts: CustomerFacts[]): DataQualityCheck[] => {
     if (facts.length === 0) return [];
     const today = o.today ?? new Date().toISOString().slice(0, 10);
     return customerQuality(facts, { ...o, today, asOf: o.asOf ?? sales.lastSale ?? today });
+  };
+  // Records read by a process that holds the store (cvm serve, for its re-analysis child).
+  if (o.records !== undefined) return checks(withLastPurchase(o.records, sales.lastPurchase));
+  const store = o.store ?? (await openOperationalStore(operationalStoreOptions(dataDir, o.databaseUrl)));
+  try {
+    return checks(await loadCustomerFacts(store.db, sales.lastPurchase));
   } finally {
     if (o.store === undefined) await store.close();
   }

@@ -13,7 +13,7 @@ import { setPriority } from 'node:os';
 import { basename, join } from 'node:path';
 import { beginImportBatch, failImportBatch } from '../../domain/import-batches/import-batch-repository.ts';
 import { STORE_FILE } from '../../ingest/import-sales.ts';
-import { readInteractions } from '../../pipeline/retail-operational.ts';
+import { readOperationalSnapshot } from '../../pipeline/operational-snapshot.ts';
 import type { OperationalStore } from '../../store/open-operational-store.ts';
 import type { AnalyticsPool } from '../analytics/analytics-pool.ts';
 import { savedAnalyzeConfig } from '../settings/analysis-settings.ts';
@@ -147,11 +147,11 @@ export class ImportRunner {
       const saved = await savedAnalyzeConfig(this.#o.store.db);
       this.#emit(job, { event: 'progress', data: { message: saved ? `settings: saved ${saved.savedAt.toISOString()}` : 'settings: defaults (none saved)' } });
       const label = upload === undefined ? `re-analysis with the ${saved ? `settings saved ${saved.savedAt.toISOString()}` : 'default settings'}` : undefined;
-      // The child cannot open the operational store (this process holds it), so the complaints and
-      // survey answers NPS, the loyalty quadrants and "bought after a complaint" need go in a file.
-      const interactionsFile = join(staging, 'interactions.json');
-      writeFileSync(interactionsFile, JSON.stringify(await readInteractions(this.#o.store)));
-      const result = await this.#child({ file: upload, dataDir: staging, outDir: join(staging, 'out'), config: saved?.config, label, interactionsFile }, job);
+      // The child cannot open the operational store (this process holds it), so what the analysis
+      // reads from it (complaints, survey answers, member records) goes in a file.
+      const snapshotFile = join(staging, 'operational-snapshot.json');
+      writeFileSync(snapshotFile, JSON.stringify(await readOperationalSnapshot(this.#o.store)));
+      const result = await this.#child({ file: upload, dataDir: staging, outDir: join(staging, 'out'), config: saved?.config, label, snapshotFile }, job);
       this.#emit(job, { event: 'progress', data: { message: 'switching to the new analysis' } });
       await this.#o.analytics.swap(() => {
         rmSync(`${served}.wal`, { force: true });

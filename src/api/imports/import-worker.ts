@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AnalyzeConfig } from '../../pipeline/analyze-config.ts';
 import { analyzeFile, analyzeFolder } from '../../pipeline/analyze-run.ts';
-import type { InteractionRow } from '../../pipeline/retail-operational.ts';
+import type { OperationalSnapshot } from '../../pipeline/operational-snapshot.ts';
 
 export interface WorkerInput {
   /** The upload to import first; absent for a re-analysis. */
@@ -17,8 +17,8 @@ export interface WorkerInput {
   config?: AnalyzeConfig;
   /** With no file: the input the saved run names. */
   label?: string;
-  /** JSON of the folder's complaints and survey answers, written by the parent (which holds the operational store). */
-  interactionsFile?: string;
+  /** JSON of what the analysis needs of the operational store (operational-snapshot.ts), written by the parent, which holds the store. */
+  snapshotFile?: string;
 }
 
 export type WorkerMessage =
@@ -37,13 +37,13 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
   try {
     const onStep = (message: string): void => void send({ type: 'progress', message });
-    const interactions = input.interactionsFile === undefined ? undefined : JSON.parse(readFileSync(input.interactionsFile, 'utf8')) as InteractionRow[];
+    const snapshot = input.snapshotFile === undefined ? undefined : JSON.parse(readFileSync(input.snapshotFile, 'utf8')) as OperationalSnapshot;
     if (input.file === undefined) {
-      const r = await analyzeFolder({ dataDir: input.dataDir, outDir: input.outDir, config: input.config, label: input.label ?? 're-analysis', onStep, interactions });
+      const r = await analyzeFolder({ dataDir: input.dataDir, outDir: input.outDir, config: input.config, label: input.label ?? 're-analysis', onStep, snapshot });
       await send({ type: 'done', status: 'analysed', rejectFile: null, counts: { customers: r.pipeline.summary.customers } });
       return;
     }
-    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, config: input.config, onStep, interactions });
+    const r = await analyzeFile({ file: input.file, dataDir: input.dataDir, outDir: input.outDir, config: input.config, onStep, snapshot });
     const c = r.import.counts;
     await send({
       type: 'done', status: r.import.status, rejectFile: r.import.rejectFile,
