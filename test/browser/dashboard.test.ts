@@ -195,6 +195,14 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
       'survival-customers': survival.customers, 'survival-lapsed': survival.lapsed, 'survival-median': survival.overall.median,
       cohorts: cohorts.cohorts.length,
     });
+    // NPS and the quadrants as the API gives them, or the API's reason why there are none.
+    const satisfaction = await apiGet<{ unavailable?: string | { en: string }; nps?: number; responses?: number }>(page, url, '/satisfaction');
+    if (satisfaction.unavailable === undefined) {
+      await expectShown(page, { 'satisfaction-nps': satisfaction.nps ?? null, 'satisfaction-responses': satisfaction.responses ?? null });
+    } else {
+      const reason = typeof satisfaction.unavailable === 'string' ? satisfaction.unavailable : satisfaction.unavailable.en;
+      expect(await page.getByText(reason).count(), `/satisfaction: "${reason}" on the page`).toBeGreaterThan(0);
+    }
     await expectNoErrorNotice(page);
 
     // The sample's sales have no product column: each product section says why, in the API's words.

@@ -4,8 +4,9 @@ import { useMemo } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api/api-client.ts';
-import type { CohortsSection, LoyaltySection, Section, SurvivalSection } from '../../../../src/report/report-data.ts';
+import type { CohortsSection, LoyaltySection, SatisfactionSection, Section, SurvivalSection } from '../../../../src/report/report-data.ts';
 import { LoyaltyCard } from './loyalty-card.tsx';
+import { SatisfactionCard } from './satisfaction-card.tsx';
 import { EChart, type ChartOption } from '../../components/echart.tsx';
 import { Num } from '../../components/num.tsx';
 import { QueryView } from '../../components/query-view.tsx';
@@ -31,11 +32,15 @@ export function RetentionPage() {
   const survival = useQuery({ queryKey: ['/survival'], queryFn: () => apiGet<Section<SurvivalSection>>('/survival') });
   const cohorts = useQuery({ queryKey: ['/cohorts'], queryFn: () => apiGet<Section<CohortsSection>>('/cohorts') });
   const loyalty = useQuery({ queryKey: ['/loyalty'], queryFn: () => apiGet<Section<LoyaltySection>>('/loyalty') });
+  const satisfaction = useQuery({ queryKey: ['/satisfaction'], queryFn: () => apiGet<Section<SatisfactionSection>>('/satisfaction') });
   return (
     <Stack>
       <Title order={2}>{t('nav.retention')}</Title>
       <SectionCard title={t('loyalty.title')} testId="section-loyalty">
         <QueryView query={loyalty} id="loyalty">{(l) => <LoyaltyCard l={l} />}</QueryView>
+      </SectionCard>
+      <SectionCard title={t('satisfaction.title')} testId="section-satisfaction">
+        <QueryView query={satisfaction} id="satisfaction">{(s) => <SatisfactionCard s={s} />}</QueryView>
       </SectionCard>
       <SectionCard title={t('retention.survival')} testId="section-survival">
         <QueryView query={survival} id="survival">{(s) => <SurvivalChart s={s} />}</QueryView>
