@@ -4,6 +4,7 @@
 // even the first import of a fresh folder leaves nothing behind when it is killed.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
+import { exactSum } from '../analytics/summary/money-sql.ts';
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS ingest_batches (
@@ -51,7 +52,7 @@ CREATE OR REPLACE VIEW transactions AS
   SELECT customer_id, order_id, ts, amount
   FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL AND order_id IS NULL
   UNION ALL
-  SELECT customer_id, any_value(order_id) AS order_id, min(ts) AS ts, sum(amount) AS amount
+  SELECT customer_id, any_value(order_id) AS order_id, min(ts) AS ts, ${exactSum('amount')} AS amount
   FROM sales_lines WHERE exclusion IS NULL AND customer_id IS NOT NULL AND order_id IS NOT NULL
   GROUP BY customer_id, order_id;
 `;

@@ -12,6 +12,7 @@ import { actualTrackingSql, trackingStartsSql, UNIT_DAYS } from '../analytics/di
 import { expectedCumulativePurchases } from '../analytics/diagnostics/tracking.ts';
 import type { CountModel, TimeUnit } from '../analytics/models/types.ts';
 import { buildSummary } from '../analytics/summary/build-summary.ts';
+import { exactSum } from '../analytics/summary/money-sql.ts';
 import { readRfPatterns } from '../analytics/summary/read-summary.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import type { RunDiagnostics } from './report-data-from-run.ts';
@@ -26,7 +27,7 @@ const DAYS = 'holdout_days', GROUPS = 'holdout_groups', ACTUAL = 'holdout_actual
 export async function holdoutDiagnostics(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string): Promise<RunDiagnostics | { unavailable: string }> {
   // Every day of every customer, also after `end` (the tracking's actual curve reads them all, as
   // it did from `transactions`); the summary keeps the days up to `end` (ts < end + 1 day ⇔ day ≤ end).
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend FROM transactions GROUP BY ALL`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend FROM transactions GROUP BY ALL`);
   try {
     return await check(db, model, unit, end);
   } finally {

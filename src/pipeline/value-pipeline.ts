@@ -94,7 +94,8 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   done = step('fit');
   const patterns = await readRfPatterns(db);
   const spend = loaded.hasAmount
-    ? await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL')
+    // In a fixed order, so that the same summary gives the same fit (money-sql.ts makes the summary the same).
+    ? await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL ORDER BY ALL')
     : null;
   // With result files, DuckDB sorts the customers for them while JS fits (prepareCustomerRows).
   const files = o.outCsv !== undefined || o.outParquet !== undefined;

@@ -208,6 +208,9 @@ describe('loadTransactions', () => {
   it('gives the line and value of non-numeric amounts and empty customers', async () => {
     const money = await failure({ path: file('bad-amount.csv', 'id,date,amt\n1,2015-01-01,3.5\n2,2015-01-02,$4\n'), customer: 'id', date: 'date', amount: 'amt' });
     expect([money.code, money.message]).toEqual(['bad-amount', expect.stringMatching(/^1 of 2 rows .* amt that is not a number \(line 3: "\$4"\)/)]);
+    // NaN and infinity parse as doubles (in the typed reading too) but are no amounts: named, not summed.
+    const nan = await failure({ path: file('nan-amount.csv', 'id,date,amt\n1,2015-01-01,3.5\n1,2015-01-02,NaN\n2,2015-01-02,inf\n2,2015-01-03,4\n'), customer: 'id', date: 'date', amount: 'amt' });
+    expect([nan.code, nan.message]).toEqual(['bad-amount', expect.stringMatching(/^2 of 4 rows .* amt that is not a number \(line 3: "NaN"; line 4: "inf"\)/)]);
     const who = await failure({ path: file('bad-customer.csv', 'id,date\n1,2015-01-01\n ,2015-01-02\n'), customer: 'id', date: 'date' });
     expect([who.code, who.message]).toEqual(['bad-customer', expect.stringMatching(/have an empty id \(line 3: " "\)/)]);
   });

@@ -25,6 +25,7 @@
 //    month, so they are not whole numbers there (or fail, depending on the pandas version).
 import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import type { TimeUnit } from '../models/types.ts';
+import { exactMean, exactSum } from './money-sql.ts';
 
 export type PeriodConvention = 'whole' | 'fractional';
 export const PERIOD_CONVENTIONS: readonly PeriodConvention[] = ['whole', 'fractional'];
@@ -133,16 +134,16 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
     `CAST(${tick(dateLit(calEnd))} - ${cal('min(k)')} AS DOUBLE) / ${scale} AS "T"`,
   ];
   if (spec.hasAmount) {
-    columns.push(`coalesce(avg(spend) FILTER (WHERE ${split ? 'in_cal AND ' : ''}k > first_k), 0) AS monetary_value`);
+    columns.push(`coalesce(${exactMean('spend', `FILTER (WHERE ${split ? 'in_cal AND ' : ''}k > first_k)`)}, 0) AS monetary_value`);
   }
   if (split) {
     columns.push('CAST(count(*) FILTER (WHERE NOT in_cal) AS DOUBLE) AS frequency_holdout');
-    if (spec.hasAmount) columns.push('coalesce(avg(spend) FILTER (WHERE NOT in_cal), 0) AS monetary_value_holdout');
+    if (spec.hasAmount) columns.push(`coalesce(${exactMean('spend', 'FILTER (WHERE NOT in_cal)')}, 0) AS monetary_value_holdout`);
     columns.push(`CAST(${tick(dateLit(spec.end))} - ${tick(dateLit(calEnd))} AS DOUBLE) / ${scale} AS duration_holdout`);
   }
   if (spec.history) {
     const [first, last] = spec.periods === 'fractional' ? ['day', 'day'] : ['first_day', 'last_day'];
-    columns.push('CAST(sum(n_rows) AS BIGINT) AS orders', 'sum(spend) AS total_spend', `min(${first}) AS first_purchase`, `max(${last}) AS last_purchase`);
+    columns.push('CAST(sum(n_rows) AS BIGINT) AS orders', `${exactSum('spend')} AS total_spend`, `min(${first}) AS first_purchase`, `max(${last}) AS last_purchase`);
   }
   // Purchases merge per day first (every convention's tick is a day or a union of days), then per
   // tick: the day level keeps the first hash table small (a 4-byte date, no timestamps carried), and
@@ -153,14 +154,14 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
   const dayHistory = spec.history ? ', count(*) AS n_rows' : '';
   const per = spec.periods === 'fractional'
     ? `SELECT customer_id, ${tick('day')} AS k${inCal}, spend${spec.history ? ', n_rows, day' : ''} FROM days`
-    : `SELECT customer_id, ${tick('day')} AS k${inCal}, sum(spend) AS spend${spec.history ? ', sum(n_rows) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
+    : `SELECT customer_id, ${tick('day')} AS k${inCal}, ${exactSum('spend')} AS spend${spec.history ? ', sum(n_rows) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
   FROM days GROUP BY ALL`;
   const firstK = split ? 'min(CASE WHEN in_cal THEN k END)' : 'min(k)';
   const days = spec.keepLate
-    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
+    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
   FROM ${source} GROUP BY ALL`
     : spec.daysTable === undefined
-    ? `SELECT customer_id, CAST(ts AS DATE) AS day, sum(amount) AS spend${dayHistory}
+    ? `SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
   FROM ${source} WHERE ts < ${dayAfter(spec.end)} GROUP BY ALL`
     : `SELECT customer_id, day, spend${spec.history ? ', n_rows' : ''} FROM ${quoteIdent(spec.daysTable)} WHERE day <= ${dateLit(spec.end)}`;
   return `CREATE OR REPLACE TABLE ${target} AS
