@@ -82,13 +82,15 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
     return r.section;
   });
   if (o.lifecycle === false) out.lifecycle = { unavailable: 'the lifecycle stages were switched off for this run' };
-  else step('learning lifecycle stages (decision tree)');
-  if (o.lifecycle !== false) out.lifecycle = await part(async () => {
-    const r = await retailLifecycle(db, o.end, c.lifecycle);
-    await db.run('CREATE OR REPLACE TEMP TABLE retail_lifecycle AS SELECT customer_id, stage AS lifecycle_stage, rule + 1 AS lifecycle_rule FROM lifecycle_today_stage');
-    joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
-    return r;
-  });
+  else {
+    step('learning lifecycle stages (decision tree)');
+    out.lifecycle = await part(async () => {
+      const r = await retailLifecycle(db, o.end, c.lifecycle);
+      await db.run('CREATE OR REPLACE TEMP TABLE retail_lifecycle AS SELECT customer_id, stage AS lifecycle_stage, rule + 1 AS lifecycle_rule FROM lifecycle_today_stage');
+      joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
+      return r;
+    });
+  }
   // A view of the customers with the columns so far, so the survival curves can be split by
   // cluster or lifecycle stage too; the table itself is rewritten once, at the end.
   await db.run(`CREATE OR REPLACE TEMP VIEW retail_customers AS ${joinSql(joins)}`);

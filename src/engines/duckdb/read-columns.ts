@@ -57,7 +57,7 @@ function copyChunkColumn(chunk: DuckDBDataChunk, c: number, sink: Sink): void {
     const items = numberItems(vector);
     if (items !== undefined) {
       part.set(items.subarray(0, n));
-      if (nullsToNaN(vector, part, 0)) {
+      if (nullsToNaN(vector, part)) {
         sink.parts.push(part);
         return;
       }

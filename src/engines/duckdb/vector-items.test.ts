@@ -15,7 +15,7 @@ describe('vector items', () => {
     expect(i).toBeInstanceOf(Int32Array);
     expect(numberItems(chunk.getColumnVector(2))).toBeUndefined(); // BIGINT: 64-bit integers, read value by value
     const out = Float64Array.from(d ?? []);
-    expect(nullsToNaN(chunk.getColumnVector(0), out, 0)).toBe(true);
+    expect(nullsToNaN(chunk.getColumnVector(0), out)).toBe(true);
     expect([out[6], out[7], out[107], out[207], out[299]]).toEqual([3, Number.NaN, Number.NaN, Number.NaN, 149.5]);
     connection.closeSync();
   });

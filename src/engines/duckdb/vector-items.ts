@@ -1,7 +1,8 @@
 // Whole-vector access to fixed-width numbers. @duckdb/node-api keeps each such vector's values in a
 // typed array over DuckDB's own buffer (`items`, private in its typings) and otherwise reads and
-// writes them one value per call (getItem/setItem, with a BigInt validity test each): ~65 ms a column
-// of a million rows either way, where copying the typed array takes a few milliseconds. These helpers
+// writes them one value per call (getItem/setItem, with a BigInt validity test each). Appending six
+// columns of a million doubles took 0.18–0.30 s this way against 0.30–0.45 s value by value (measured
+// 2026-12-02; the rest is DuckDB's own append). These helpers
 // reach the array at run time, check what they find, and return undefined/false when a version of the
 // package keeps it elsewhere, so callers fall back to the per-value path and stay correct.
 import { DuckDBTypeId } from '@duckdb/node-api';
@@ -27,11 +28,11 @@ export function numberItems(vector: DuckDBVector): NumberArray | undefined {
 }
 
 /**
- * Sets `out[at + i]` to NaN for every NULL item i of the vector; false when its validity mask cannot
+ * Sets `out[i]` to NaN for every NULL item i of the vector; false when its validity mask cannot
  * be read (the caller then reads value by value). A mask word of all ones (64 valid rows) is skipped
  * whole, so a column without NULLs costs one comparison per 64 rows.
  */
-export function nullsToNaN(vector: DuckDBVector, out: Float64Array, at: number): boolean {
+export function nullsToNaN(vector: DuckDBVector, out: Float64Array): boolean {
   const validity: unknown = Reflect.get(vector, 'validity');
   if (typeof validity !== 'object' || validity === null) return false;
   const data: unknown = Reflect.get(validity, 'data'), offset: unknown = Reflect.get(validity, 'offset');
@@ -41,7 +42,7 @@ export function nullsToNaN(vector: DuckDBVector, out: Float64Array, at: number):
   for (let w = 0; w * 64 < n; w++) {
     const word = data[w];
     if (word === 0xffffffffffffffffn) continue;
-    for (let b = 0; b < 64 && w * 64 + b < n; b++) if (((word >> BigInt(b)) & 1n) === 0n) out[at + w * 64 + b] = Number.NaN;
+    for (let b = 0; b < 64 && w * 64 + b < n; b++) if (((word >> BigInt(b)) & 1n) === 0n) out[w * 64 + b] = Number.NaN;
   }
   return true;
 }
