@@ -21,6 +21,8 @@ export type RetailSections = Pick<ReportData, 'clusters' | 'lifecycle' | 'surviv
 export interface RetailOptions {
   /** Observation end, YYYY-MM-DD (the value pipeline's). */
   end: string;
+  /** Customer-days of `transactions` (transactionDaysSql with `purchase`), read by lifecycle, lapse and cohorts instead of grouping it again. */
+  days?: string;
   config?: AnalyzeConfig;
   onStep?: (message: string) => void;
   /** The kept data folder (none for a temporary one): its operational store has the survey answers and complaints. */
@@ -85,7 +87,7 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
   else {
     step('learning lifecycle stages (decision tree)');
     out.lifecycle = await part(async () => {
-      const r = await retailLifecycle(db, o.end, c.lifecycle);
+      const r = await retailLifecycle(db, o.end, c.lifecycle, o.days);
       await db.run('CREATE OR REPLACE TEMP TABLE retail_lifecycle AS SELECT customer_id, stage AS lifecycle_stage, rule + 1 AS lifecycle_rule FROM lifecycle_today_stage');
       joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
       return r;
@@ -95,8 +97,8 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Pro
   // cluster or lifecycle stage too; the table itself is rewritten once, at the end.
   await db.run(`CREATE OR REPLACE TEMP VIEW retail_customers AS ${joinSql(joins)}`);
   step('time to lapse (Kaplan-Meier) and cohort retention');
-  out.survival = await part(() => retailSurvival(db, o.end, c.survival, ['customers', 'retail_customers']));
-  out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths));
+  out.survival = await part(() => retailSurvival(db, o.end, c.survival, ['customers', 'retail_customers'], o.days));
+  out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths, o.days));
   step('loyalty, hot products, association rules, replenishment');
   out.loyalty = await part(() => retailLoyalty(db));
   out.satisfaction = SATISFACTION_UNAVAILABLE;

@@ -109,7 +109,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
   try {
     const pipeline = await runValuePipeline(db, {
       load: null, unit: o.unit, end: o.end, model: o.model, clvMonths: o.clvMonths, annualDiscountRate: o.annualDiscountRate,
-      onStep: (s) => step(STEP_LABELS[s] ?? s),
+      onStep: (s) => step(STEP_LABELS[s] ?? s), keepDays: DAYS,
     });
     const cfg = o.config;
     if (o.segments !== false) {
@@ -119,7 +119,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
       });
     }
     const retail = await analyzeRetail(db, {
-      end: pipeline.summary.end, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
+      end: pipeline.summary.end, days: DAYS, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
     });
     const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
     step('writing customers.csv and customers.parquet');
@@ -129,7 +129,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
     let diagnostics: Awaited<ReturnType<typeof holdoutDiagnostics>> = { unavailable: 'the holdout check was switched off (--no-holdout)' };
     if (o.holdout !== false) {
       step('checking the model on a holdout period');
-      diagnostics = await holdoutDiagnostics(db, model, pipeline.summary.unit, pipeline.summary.end);
+      diagnostics = await holdoutDiagnostics(db, model, pipeline.summary.unit, pipeline.summary.end, { days: DAYS });
     }
     step('writing report.html');
     const c = imported?.counts;
@@ -153,10 +153,14 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
   } finally {
     // A temporary folder is deleted next: checkpointing its store on closing (the import's log
     // written into the file) would be 0.3 s at 2.75M lines for nothing.
+    await db.run(`DROP TABLE IF EXISTS ${DAYS}`).catch(() => {});
     if (temp) await db.run('PRAGMA disable_checkpoint_on_shutdown').catch(() => {});
     db.close();
   }
 }
+
+/** The customer-days the pipeline groups `transactions` into once, for the summary, lifecycle, lapse, cohorts and the holdout check. */
+const DAYS = 'analysis_days';
 
 const STEP_LABELS: Record<string, string> = {
   load: 'reading transactions', summary: 'building the customer summary', fit: 'fitting the models', score: 'scoring customers', write: 'building the customer table',

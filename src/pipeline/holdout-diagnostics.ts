@@ -22,16 +22,17 @@ const DAYS = 'holdout_days', GROUPS = 'holdout_groups', ACTUAL = 'holdout_actual
 /**
  * Calibration end: the observation span minus its last quarter (at least 8 weeks of holdout), so
  * a two-year log is checked on its last six months. Returns a reason instead when the log is too
- * short (under 24 weeks) for a meaningful split.
+ * short (under 24 weeks) for a meaningful split. `o.days`: the day totals already made from
+ * `transactions` (transactionDaysSql: customer_id, day, spend), read instead of grouping it again.
  */
-export async function holdoutDiagnostics(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string): Promise<RunDiagnostics | { unavailable: string }> {
+export async function holdoutDiagnostics(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string, o: { days?: string } = {}): Promise<RunDiagnostics | { unavailable: string }> {
   // Every day of every customer, also after `end` (the tracking's actual curve reads them all, as
   // it did from `transactions`); the summary keeps the days up to `end` (ts < end + 1 day ⇔ day ≤ end).
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend FROM transactions GROUP BY ALL`);
+  if (o.days === undefined) await db.run(`CREATE OR REPLACE TEMP TABLE ${DAYS} AS SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend FROM transactions GROUP BY ALL`);
   try {
-    return await check(db, model, unit, end);
+    return await check(db, model, unit, end, o.days ?? DAYS);
   } finally {
-    await db.run(`DROP TABLE IF EXISTS ${DAYS}; DROP TABLE IF EXISTS ${GROUPS}; DROP TABLE IF EXISTS ${ACTUAL}; DROP TABLE IF EXISTS ${STARTS}`);
+    await db.run(`${o.days === undefined ? `DROP TABLE IF EXISTS ${DAYS}; ` : ''}DROP TABLE IF EXISTS ${GROUPS}; DROP TABLE IF EXISTS ${ACTUAL}; DROP TABLE IF EXISTS ${STARTS}`);
   }
 }
 
@@ -48,13 +49,13 @@ function overlapped(db: DuckDbEngine, sql: string): () => Promise<void> {
   };
 }
 
-async function check(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string): Promise<RunDiagnostics | { unavailable: string }> {
-  const span = (await db.rows(`SELECT date_diff('day', min(day), DATE '${end}') AS days FROM ${DAYS}`))[0];
+async function check(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string, daysTable: string): Promise<RunDiagnostics | { unavailable: string }> {
+  const span = (await db.rows(`SELECT date_diff('day', min(day), DATE '${end}') AS days FROM ${daysTable}`))[0];
   const days = Number(span.days);
   if (!(days >= 168)) return { unavailable: `the log covers ${days} days; a holdout check needs at least 24 weeks` };
   const holdoutDays = Math.max(56, Math.round(days / 4));
   const cal = (await db.rows(`SELECT strftime(DATE '${end}' - INTERVAL ${holdoutDays} DAY, '%Y-%m-%d') AS d`))[0].d as string;
-  await buildSummary(db, { unit, periods: 'fractional', end, calibrationEnd: cal, days: DAYS }, false);
+  await buildSummary(db, { unit, periods: 'fractional', end, calibrationEnd: cal, days: daysTable }, false);
   const patterns = await readRfPatterns(db);
   const ud = UNIT_DAYS[unit];
   const periods = Math.ceil((days + 1) / ud);
@@ -67,8 +68,8 @@ async function check(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: s
   await grouping();
   // A table keeps the order it was written in (DuckDB's preserve_insertion_order), so no second sort.
   const g = await db.columns(`SELECT * FROM ${GROUPS}`);
-  const tracking = overlapped(db, `CREATE OR REPLACE TEMP TABLE ${ACTUAL} AS ${actualTrackingSql(ud, periods, DAYS)};
-    CREATE OR REPLACE TEMP TABLE ${STARTS} AS ${trackingStartsSql(ud, DAYS)}`);
+  const tracking = overlapped(db, `CREATE OR REPLACE TEMP TABLE ${ACTUAL} AS ${actualTrackingSql(ud, periods, daysTable)};
+    CREATE OR REPLACE TEMP TABLE ${STARTS} AS ${trackingStartsSql(ud, daysTable)}`);
   const num = (k: string): Float64Array => g[k] as Float64Array;
   const holdout = holdoutCheck(model, fit.params, { x: num('x'), tx: num('tx'), T: num('T'), xHoldout: num('xh'), durationHoldout: num('d'), weight: num('w') });
   const histogram = frequencyHistogram(model, fit.params, patterns);

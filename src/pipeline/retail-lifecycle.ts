@@ -12,8 +12,9 @@ import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import type { CohortsSection, LifecycleSection, SurvivalCurveInfo, SurvivalSection, Unavailable } from '../report/report-data.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 
-export async function retailLifecycle(db: DuckDbEngine, end: string, c: AnalyzeConfig['lifecycle']): Promise<LifecycleSection> {
-  const r = await runLifecycle(db, { end, windowDays: c.windowDays, growth: c.growth, maxDepth: c.maxDepth, classifyInSql: true });
+/** `days`: customer-days of `transactions` already made (runLifecycle's `days`). */
+export async function retailLifecycle(db: DuckDbEngine, end: string, c: AnalyzeConfig['lifecycle'], days?: string): Promise<LifecycleSection> {
+  const r = await runLifecycle(db, { end, windowDays: c.windowDays, growth: c.growth, maxDepth: c.maxDepth, classifyInSql: true, days });
   const perRule = await db.rows('SELECT rule, count(*) AS n FROM lifecycle_today_stage GROUP BY rule');
   const count = new Map(perRule.map((x) => [Number(x.rule), Number(x.n)]));
   return {
@@ -42,9 +43,10 @@ function curveInfo(group: string, customers: number, km: KaplanMeierCurve, maxTi
 
 /**
  * `sources`: tables or views with customer_id, the first one holding the column `c.by` is used
- * (analyze passes the customers table, then a view of it joined with the new columns).
+ * (analyze passes the customers table, then a view of it joined with the new columns). `days`:
+ * customer-days of `transactions` already made (lapseDurationsSql's `days`).
  */
-export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], sources: readonly string[] = ['customers']): Promise<SurvivalSection | Unavailable> {
+export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], sources: readonly string[] = ['customers'], days?: string): Promise<SurvivalSection | Unavailable> {
   let customers: string | undefined;
   for (const source of sources) {
     const cols = new Set((await db.rows(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteString(source)}`)).map((x) => String(x.column_name)));
@@ -52,7 +54,7 @@ export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeCo
   }
   if (customers === undefined) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
   await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM ${quoteIdent(customers)}`);
-  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true }));
+  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true, days }));
   const p = await db.columns(`SELECT grp, duration_days, lapsed, count(*) AS n, sum(returned_after_lapse) AS returned
     FROM customer_lapse GROUP BY ALL ORDER BY grp, duration_days, lapsed`);
   const grp = p.grp as (string | null)[];
@@ -75,7 +77,7 @@ export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeCo
   };
 }
 
-export async function retailCohorts(db: DuckDbEngine, end: string, months: number): Promise<CohortsSection> {
-  const m = await cohortRetention(db, { months, end });
+export async function retailCohorts(db: DuckDbEngine, end: string, months: number, days?: string): Promise<CohortsSection> {
+  const m = await cohortRetention(db, { months, end, days });
   return { end: m.end, months: m.months, partialLastMonth: m.partialLastMonth, cohorts: m.cohorts.map((x) => ({ cohort: x.cohort, customers: x.customers, share: x.share })) };
 }

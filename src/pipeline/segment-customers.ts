@@ -40,10 +40,12 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
     : ifAlive ? `round((1 - p_alive) * ${ifAlive}, 4)` : `round((1 - p_alive) * ${clv} / greatest(p_alive, 1e-12), 4)`;
   // The inputs of every rank, one numeric column each, in the table's row order (which the positional
   // join below relies on: a plain scan returns a table's rows in insertion order).
-  const c = await db.columns(`SELECT date_diff('day', CAST(last_purchase AS DATE), DATE '${o.end}') AS recency_days,
+  // Every column as DOUBLE: the reader copies a DOUBLE vector whole, but reads BIGINT (date_diff) and
+  // BOOLEAN one value at a time (~0.1 s a column at a million rows); the values are the same.
+  const c = await db.columns(`SELECT CAST(date_diff('day', CAST(last_purchase AS DATE), DATE '${o.end}') AS DOUBLE) AS recency_days,
       CAST(orders AS DOUBLE) AS orders, coalesce(total_spend, 0) AS spend, ${clv} AS clv, frequency,
-      date_diff('day', CAST(first_purchase AS DATE), DATE '${o.end}') AS tenure_days, p_alive,
-      p_alive_52w / greatest(p_alive, 1e-12) AS growth, ${valueAtRisk} AS value_at_risk, p_alive < ${threshold} AS churn_warning
+      CAST(date_diff('day', CAST(first_purchase AS DATE), DATE '${o.end}') AS DOUBLE) AS tenure_days, p_alive,
+      p_alive_52w / greatest(p_alive, 1e-12) AS growth, ${valueAtRisk} AS value_at_risk, CAST(p_alive < ${threshold} AS DOUBLE) AS churn_warning
     FROM customers`);
   const col = (name: string): Float64Array => c[name] as Float64Array;
   const n = col('frequency').length;

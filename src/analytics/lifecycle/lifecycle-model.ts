@@ -5,6 +5,7 @@
 //  4. today's customers (features at the end of the data) classified by the tree;
 //  5. the observed stage-to-stage movement between two dates (counts, for a sankey).
 import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { sampleRows } from '../clustering/silhouette.ts';
 import { Random } from '../simulate/random.ts';
 import { SummaryError } from '../summary/summary-error.ts';
@@ -44,12 +45,18 @@ export interface LifecycleOptions {
    * The work tables (lifecycle_days, _train, _test, _today, …) are then TEMP tables, kept out of a store file.
    */
   classifyInSql?: boolean;
+  /**
+   * A customer-day table (customer_id, day, spend, purchase: customerDaysSql's columns, e.g.
+   * transactionDaysSql with `purchase`) already made from `transactions`, read instead of building
+   * lifecycle_days: cvm analyze groups the orders into customer-days once for every part that needs them.
+   */
+  days?: string;
 }
 
 type StageCounts = Record<Stage, number>;
 
 export interface LifecycleResult {
-  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo' | 'classifyInSql'>> & { testCutoff: string };
+  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo' | 'classifyInSql' | 'days'>> & { testCutoff: string };
   train: { cutoff: string; customers: number; stages: StageCounts; treeRows: number; sampled: boolean };
   test: ClassificationMetrics & { cutoff: string; stages: StageCounts; baselineAccuracy: number; baselineStage: Stage };
   tree: { sequence: PruneStep[]; cvErrors: number[]; cvSe: number[]; chosen: number; leaves: number; rules: Rule[] };
@@ -90,8 +97,9 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   if (!(Number.isInteger(w) && w >= 1)) throw new SummaryError('invalid-option', `the window must be a whole number of days ≥ 1, got ${w}`);
   if (!(growth >= 0 && growth < 1)) throw new SummaryError('invalid-option', `the growth threshold must be in [0, 1), got ${growth}`);
   const temp = o.classifyInSql === true;
-  await db.run(customerDaysSql('transactions', 'lifecycle_days', temp));
-  const last = await db.scalar("SELECT strftime(max(day), '%Y-%m-%d') FROM lifecycle_days");
+  const days = o.days ?? 'lifecycle_days';
+  if (o.days === undefined) await db.run(customerDaysSql('transactions', days, temp));
+  const last = await db.scalar(`SELECT strftime(max(day), '%Y-%m-%d') FROM ${quoteIdent(days)}`);
   if (typeof last !== 'string') throw new SummaryError('no-transactions', 'there are no transactions');
   const end = o.end ?? last;
   const c1 = o.trainCutoff ?? addDays(end, -2 * w);
@@ -103,17 +111,17 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
     { cutoff: c1, labels: true, target: 'lifecycle_train' },
     { cutoff: c2, labels: true, target: 'lifecycle_test' },
     { cutoff: end, labels: false, target: 'lifecycle_today' },
-  ], { windowDays: w, growth, temp, views }));
+  ], { windowDays: w, growth, temp, views, days }));
   try {
-    return await fromTables(db, o, { w, growth, end, c1, c2, temp });
+    return await fromTables(db, o, { w, growth, end, c1, c2, temp, days });
   } finally {
     if (views) await db.run(`DROP VIEW IF EXISTS lifecycle_train; DROP VIEW IF EXISTS lifecycle_test; DROP VIEW IF EXISTS lifecycle_today; DROP TABLE IF EXISTS ${views.perCustomer}`);
   }
 }
 
 /** runLifecycle once the training, test and today tables (or views) are built. */
-async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number; growth: number; end: string; c1: string; c2: string; temp: boolean }): Promise<LifecycleResult> {
-  const { w, growth, end, c1, c2, temp } = d;
+async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number; growth: number; end: string; c1: string; c2: string; temp: boolean; days: string }): Promise<LifecycleResult> {
+  const { w, growth, end, c1, c2, temp, days } = d;
   const seed = o.seed ?? 1;
   // Growing and cross-validating ten more trees cost O(n·p) a level each but with a large constant
   // (a million customers: ~30 s); 100,000 customers pin splits that keep ≥ 0.5 % of the rows per
@@ -159,7 +167,7 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number;
     const labelled = labelledAt.get(addDays(d, -w));
     await db.run(labelled !== undefined && d <= end
       ? stagesAsOfFromFeaturesSql(d, w, target, labelled, { table: 'lifecycle_today', asOf: end }, temp)
-      : stagesAsOfSql(d, w, growth, target, labelled, 'lifecycle_days', temp));
+      : stagesAsOfSql(d, w, growth, target, labelled, days, temp));
   }
   const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
 

@@ -148,9 +148,11 @@ FROM ${readerSql(s)}`;
  */
 // The counts are INTEGERs (a day of one customer has fewer than 2³¹ rows): 8 bytes a row less than
 // BIGINTs, ~110 MB at the 13.7M day rows of 5M customers.
-export const transactionDaysSql = (from: string, table: string): string =>
+// `purchase` (for the customer-day tables of lifecycle-sql.ts) adds whether the day had a row of
+// amount ≥ 0, i.e. was not returns only.
+export const transactionDaysSql = (from: string, table: string, o: { purchase?: boolean } = {}): string =>
   `CREATE OR REPLACE TEMP TABLE ${quoteIdent(table)} AS
-SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend, CAST(count(*) AS INTEGER) AS n_rows, CAST(count(amount) AS INTEGER) AS n_amount
+SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend, CAST(count(*) AS INTEGER) AS n_rows, CAST(count(amount) AS INTEGER) AS n_amount${o.purchase ? ', bool_or(amount >= 0) AS purchase' : ''}
 FROM ${from} GROUP BY ALL`;
 
 /**

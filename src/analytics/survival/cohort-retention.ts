@@ -3,7 +3,7 @@
 // customers who bought in calendar month cohort + k (k = 0 is the first month, 100 % by
 // definition) and its share of the cohort. Counting in SQL (DuckDB); the matrix is assembled here.
 import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
-import { quoteString } from '../../engines/duckdb/sql-literal.ts';
+import { quoteIdent, quoteString } from '../../engines/duckdb/sql-literal.ts';
 import { SurvivalError } from './survival-error.ts';
 import { observationEnd } from './observation-end.ts';
 
@@ -29,9 +29,13 @@ export interface CohortMatrix {
 }
 
 /** Customers active per (cohort, month offset), offsets beyond `months` left out. */
-export function cohortCountsSql(end: string, months: number): string {
+export function cohortCountsSql(end: string, months: number, days?: string): string {
+  const month = (t: string) => `CAST(date_trunc('month', ${t}) AS DATE)`;
+  const source = days === undefined
+    ? `SELECT DISTINCT customer_id, ${month('ts')} AS month FROM transactions WHERE CAST(ts AS DATE) <= DATE ${quoteString(end)}`
+    : `SELECT DISTINCT customer_id, ${month('day')} AS month FROM ${quoteIdent(days)} WHERE day <= DATE ${quoteString(end)}`;
   return `WITH m AS (
-  SELECT DISTINCT customer_id, CAST(date_trunc('month', ts) AS DATE) AS month FROM transactions WHERE CAST(ts AS DATE) <= DATE ${quoteString(end)}
+  ${source}
 ), firsts AS (
   SELECT customer_id, min(month) AS cohort FROM m GROUP BY customer_id
 )
@@ -42,16 +46,17 @@ GROUP BY ALL ORDER BY cohort, k`;
 }
 
 /**
- * The retention matrix up to `months` months after the first.
+ * The retention matrix up to `months` months after the first. `days`: a customer-day table
+ * (customer_id, day; transactionDaysSql) to read instead of grouping `transactions`.
  * @example const m = await cohortRetention(db, { months: 12 }); m.cohorts[0].share // [1, 0.18, …]
  */
-export async function cohortRetention(db: DuckDbEngine, o: { months?: number; end?: string } = {}): Promise<CohortMatrix> {
+export async function cohortRetention(db: DuckDbEngine, o: { months?: number; end?: string; days?: string } = {}): Promise<CohortMatrix> {
   const months = o.months ?? DEFAULT_COHORT_MONTHS;
   if (!(Number.isInteger(months) && months >= 0 && months <= 1200)) {
     throw new SurvivalError('invalid-option', `the number of cohort months must be a whole number from 0 to 1200 (got ${months})`);
   }
   const end = await observationEnd(db, o.end);
-  const rows = await db.rows(cohortCountsSql(end, months));
+  const rows = await db.rows(cohortCountsSql(end, months, o.days));
   if (rows.length === 0) throw new SurvivalError('no-transactions', `no customer made a purchase on or before ${end}`);
   return { end, months, partialLastMonth: !isLastDayOfMonth(end), cohorts: assembleCohorts(rows.map((r) => ({ cohort: String(r.cohort), k: Number(r.k), active: Number(r.active) })), end, months) };
 }

@@ -20,6 +20,11 @@ export interface LapseSqlSpec {
   target?: string;
   /** A TEMP table (in memory, not written to a store file). */
   temp?: boolean;
+  /**
+   * A table of customer-days (customer_id, day: one row per customer and day with a transaction, as
+   * transactionDaysSql makes) to read instead of grouping `transactions` again: the same days.
+   */
+  days?: string;
 }
 
 /** CREATE TABLE customer_lapse(customer_id, first_purchase, last_purchase, purchase_days, duration_days, lapsed, returned_after_lapse[, grp]). */
@@ -30,7 +35,9 @@ export function lapseDurationsSql(s: LapseSqlSpec): string {
   const grp = s.groups === undefined ? '' : `, coalesce(g.grp, '(none)') AS grp`;
   return `CREATE OR REPLACE ${s.temp ? 'TEMP ' : ''}TABLE ${quoteIdent(s.target ?? 'customer_lapse')} AS
 WITH days AS (
-  SELECT DISTINCT customer_id, CAST(ts AS DATE) AS day FROM transactions WHERE CAST(ts AS DATE) <= ${end}
+  ${s.days === undefined
+    ? `SELECT DISTINCT customer_id, CAST(ts AS DATE) AS day FROM transactions WHERE CAST(ts AS DATE) <= ${end}`
+    : `SELECT customer_id, day FROM ${quoteIdent(s.days)} WHERE day <= ${end}`}
 ), gaps AS (
   SELECT customer_id, day, lead(day) OVER (PARTITION BY customer_id ORDER BY day) AS next_day FROM days
 ), per_customer AS (
