@@ -152,8 +152,9 @@ describe('loadTransactions', () => {
 
   it('with `summary`: the summary built in the reading equals the one built from the day totals', async () => {
     const summaryRows = () => db.rows('SELECT * EXCLUDE (first_purchase, last_purchase), strftime(first_purchase, \'%Y-%m-%d\') AS f, strftime(last_purchase, \'%Y-%m-%d\') AS l FROM customer_summary ORDER BY customer_id');
-    // b buys twice on one day, c only after the end (1997-03-31), a before and after it; ' d ' is trimmed.
-    const p = file('s.csv', 'id,date,amt\nb,1997-01-05,1.5\na,1997-01-07,2\nb,1997-01-05,3\na,1997-02-01,4.25\n d ,1997-03-01,1\nc,1997-04-02,9\na,1997-04-03,7\na,1997-03-10,1\n');
+    // b buys twice on one day, c only after the end (1997-03-31), a before and after it.
+    const rows = 'b,1997-01-05,1.5\na,1997-01-07,2\nb,1997-01-05,3\na,1997-02-01,4.25\nd,1997-03-01,1\nc,1997-04-02,9\na,1997-04-03,7\na,1997-03-10,1\n';
+    const p = file('s.csv', `id,date,amt\n${rows}`);
     for (const spec of [{ unit: 'week', periods: 'fractional', end: '1997-03-31' }, { unit: 'month', periods: 'whole', end: '1997-03-31' }, { unit: 'day', periods: 'whole', end: '1997-12-31' }] as const) {
       await db.run(dropDaysSql('tdays'));
       const r = await loadTransactions(db, { path: p, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays', summary: spec });
@@ -166,6 +167,15 @@ describe('loadTransactions', () => {
       expect(inReading).toEqual(await summaryRows());
       expect(inReading.map((x) => x.customer_id)).toEqual(spec.end === '1997-12-31' ? ['a', 'b', 'c', 'd'] : ['a', 'b', 'd']);
     }
+    // An id with edge spaces (' d '): the typed reading groups ids untrimmed, so the file is read again
+    // as without `summary`, where it is trimmed: the same customers.
+    const spaced = file('s-spaced.csv', `id,date,amt\n${rows.replace('\nd,', '\n d ,')}`);
+    await db.run(dropDaysSql('tdays'));
+    const week = { unit: 'week', periods: 'fractional', end: '1997-03-31' } as const;
+    const again = await loadTransactions(db, { path: spaced, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays', summary: week });
+    expect([again.summarised, again.rows, again.lastDay]).toEqual([false, 8, '1997-04-03']);
+    await buildSummary(db, { ...week, history: true, days: 'tdays' }, true);
+    expect((await summaryRows()).map((x) => x.customer_id)).toEqual(['a', 'b', 'd']);
     // A value the typed reader refuses: read as without `summary`, day totals included.
     const mixed = file('s-mixed.csv', 'id,date,amt\na,1997-01-05 10:00,1\na,19970106,2\n');
     const r = await loadTransactions(db, { path: mixed, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays', summary: { unit: 'week', periods: 'fractional', end: '1997-03-31' } });

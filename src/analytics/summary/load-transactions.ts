@@ -101,8 +101,9 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
     if (!typedFails) {
       const c = (await db.rows(summaryCountsSql(SUMMARY)))[0];
       const rows = Number(c.rows);
-      // Blank customer ids or no rows at all: the reading below gives the usual error.
-      if (Number(c.blank) === 0 && rows > 0) {
+      // Blank customer ids or no rows at all: the reading below gives the usual error. Ids with edge
+      // spaces: the reading below trims them (the strict one groups them as they are).
+      if (Number(c.blank) === 0 && Number(c.untrimmed) === 0 && rows > 0) {
         if (Number(c.late) > 0) await db.run(`DELETE FROM ${SUMMARY} WHERE customer_id IS NULL`);
         await dropRelation(db, 'transactions');
         await db.run(`ALTER VIEW ${LOADING} RENAME TO transactions`);

@@ -51,8 +51,8 @@ export interface SummarySpec {
   daysTable?: string;
   /**
    * Rows after `end` are kept under a NULL customer_id instead of being dropped: the table then has one
-   * more row (customer_id NULL) whose `orders` counts them (blank ids, '', stay in their own group,
-   * late or not, so that they are noticed), for a caller that checks and summarises a
+   * more row (customer_id NULL) whose `orders` counts them (blank ids, '', and ids with edge spaces stay
+   * in their own groups, late or not, so that they are noticed), for a caller that checks and summarises a
    * file in one reading (load-transactions.ts), then deletes that row. Needs `history`, and no split
    * (HAVING would drop the row) and no `daysTable`.
    */
@@ -158,7 +158,7 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
   FROM days GROUP BY ALL`;
   const firstK = split ? 'min(CASE WHEN in_cal THEN k END)' : 'min(k)';
   const days = spec.keepLate
-    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
+    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' OR prefix(customer_id, ' ') OR suffix(customer_id, ' ') THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
   FROM ${source} GROUP BY ALL`
     : spec.daysTable === undefined
     ? `SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
