@@ -8,13 +8,13 @@ import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import { isUnavailable, type ReportData, type Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
-import { RETAIL_LINES_SQL, retailClusters } from './retail-clusters.ts';
+import { RETAIL_LINES_SQL, retailClusters, retailFeaturesSql } from './retail-clusters.ts';
 import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
 import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
 import { boughtAfterComplaint, loadInteractions, readInteractions, retailEconomics, retailSatisfaction, type InteractionRow } from './retail-operational.ts';
 import { hasOperationalStore, operationalStoreOptions } from '../store/data-folder.ts';
 import { openOperationalStore, type OperationalStore } from '../store/open-operational-store.ts';
-import { retailHotProducts, retailReplenishment, retailRules, salesColumnsPresent } from './retail-products.ts';
+import { retailHotProducts, retailReplenishment, retailRules, salesColumnsPresent, type SalesColumns } from './retail-products.ts';
 
 export type RetailSections = Pick<ReportData, 'clusters' | 'lifecycle' | 'survival' | 'cohorts' | 'loyalty' | 'satisfaction' | 'economics' | 'hotProducts' | 'rules' | 'replenishment'>;
 
@@ -36,6 +36,32 @@ export interface RetailOptions {
   lifecycle?: boolean;
   /** The complaints and survey answers, when read by the process that holds the operational store (cvm serve's re-analysis child has none). */
   interactions?: readonly InteractionRow[];
+  /** retailPreparation's SQL has been run already. */
+  prepared?: RetailPreparation;
+}
+
+export interface RetailPreparation {
+  /** The stage's first DuckDB work in one statement (see retailPreparation). */
+  sql: string;
+  has: SalesColumns;
+}
+
+/**
+ * The retail stage's first DuckDB work as one statement: the sales lines view, `transactions`
+ * computed once into a temp table (the store's is a view that groups the sales lines into orders;
+ * lifecycle, lapse, cohorts and loyalty each read it; DuckDB resolves the temp table first), and the
+ * clustering features. One statement, so that cvm analyze can run it while the segment ranks are
+ * computed in JS (segment-customers.ts `alongside`), then pass it here as `prepared`.
+ */
+export async function retailPreparation(db: DuckDbEngine, end: string): Promise<RetailPreparation> {
+  const has = await salesColumnsPresent(db);
+  const catalog = String(await db.scalar('SELECT current_database()'));
+  const sql = [
+    RETAIL_LINES_SQL,
+    `CREATE OR REPLACE TEMP TABLE transactions AS SELECT * FROM ${quoteIdent(catalog)}.main.transactions`,
+    retailFeaturesSql(end, has),
+  ].join(';\n');
+  return { sql, has };
 }
 
 /** Codes of the analysis areas' errors that mean "this data cannot support the part", not a bug. */
@@ -55,14 +81,10 @@ async function part<T extends object>(run: () => Promise<T | Unavailable>): Prom
  */
 export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise<RetailSections> {
   const c = o.config ?? DEFAULT_ANALYZE_CONFIG;
-  await db.run(RETAIL_LINES_SQL);
-  // The store's `transactions` is a view that groups the sales lines into orders; lifecycle, lapse,
-  // cohorts and loyalty each read it, so it is computed once into a temp table of the same name,
-  // which DuckDB resolves before the view, and dropped at the end.
-  const catalog = String(await db.scalar('SELECT current_database()'));
-  await db.run(`CREATE OR REPLACE TEMP TABLE transactions AS SELECT * FROM ${quoteIdent(catalog)}.main.transactions`);
+  const prepared = o.prepared ?? await retailPreparation(db, o.end);
   try {
-    return await stages(db, o, c);
+    if (o.prepared === undefined) await db.run(prepared.sql);
+    return await stages(db, o, c, prepared.has);
   } finally {
     await db.run(`DROP VIEW IF EXISTS retail_customers; DROP TABLE IF EXISTS temp.transactions; DROP TABLE IF EXISTS lifecycle_days; DROP TABLE IF EXISTS lifecycle_train; DROP TABLE IF EXISTS lifecycle_test;
       DROP TABLE IF EXISTS lifecycle_today; DROP TABLE IF EXISTS lifecycle_as_of_from; DROP TABLE IF EXISTS lifecycle_as_of_to;
@@ -71,15 +93,14 @@ export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise
   }
 }
 
-async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig): Promise<RetailSections> {
+async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig, has: SalesColumns): Promise<RetailSections> {
   const step = o.onStep ?? (() => {});
-  const has = await salesColumnsPresent(db);
   const out: RetailSections = {};
   const joins: { table: string; columns: string[] }[] = [];
 
   step('clustering customers (k-means, k by silhouette)');
   out.clusters = await part(async () => {
-    const r = await retailClusters(db, o.end, has, c.clusters);
+    const r = await retailClusters(db, o.end, has, c.clusters, true);
     joins.push({ table: r.table, columns: ['cluster', 'cluster_label', 'cluster_label_zh'] });
     return r.section;
   });

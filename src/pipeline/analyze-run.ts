@@ -17,7 +17,7 @@ import { renderReport } from '../report/render-report.ts';
 import type { OperationalStore } from '../store/open-operational-store.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
-import { analyzeRetail } from './analyze-retail.ts';
+import { analyzeRetail, retailPreparation, type RetailPreparation } from './analyze-retail.ts';
 import { openAnalysisDb, keepInStore } from './analysis-db.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
@@ -112,14 +112,18 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
       onStep: (s) => step(STEP_LABELS[s] ?? s), keepDays: DAYS,
     });
     const cfg = o.config;
+    let prepared: RetailPreparation | undefined;
     if (o.segments !== false) {
       step('segmenting customers (RFM, pyramid, value score, churn warning)');
+      // The retail stage's first SQL runs on DuckDB's threads while the segment ranks are computed in JS.
+      prepared = await retailPreparation(db, pipeline.summary.end);
       await segmentCustomers(db, {
         end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
+        alongside: prepared.sql,
       });
     }
     const retail = await analyzeRetail(db, {
-      end: pipeline.summary.end, days: DAYS, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
+      end: pipeline.summary.end, days: DAYS, prepared, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
     });
     const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
     step('writing customers.csv and customers.parquet');

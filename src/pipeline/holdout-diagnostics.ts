@@ -15,6 +15,7 @@ import { buildSummary } from '../analytics/summary/build-summary.ts';
 import { exactSum } from '../analytics/summary/money-sql.ts';
 import { readRfPatterns } from '../analytics/summary/read-summary.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { overlapped } from '../engines/duckdb/overlapped.ts';
 import type { RunDiagnostics } from './report-data-from-run.ts';
 
 const DAYS = 'holdout_days', GROUPS = 'holdout_groups', ACTUAL = 'holdout_actual', STARTS = 'holdout_starts';
@@ -34,19 +35,6 @@ export async function holdoutDiagnostics(db: DuckDbEngine, model: CountModel, un
   } finally {
     await db.run(`${o.days === undefined ? `DROP TABLE IF EXISTS ${DAYS}; ` : ''}DROP TABLE IF EXISTS ${GROUPS}; DROP TABLE IF EXISTS ${ACTUAL}; DROP TABLE IF EXISTS ${STARTS}`);
   }
-}
-
-/**
- * Starts `sql` (one call into DuckDB: it runs on DuckDB's threads, needing no event-loop turn) and
- * returns the wait for it; meanwhile the caller computes on the JS thread. The outcome is taken at
- * once, so if the JS work throws first, a failing query is no unhandled rejection.
- */
-function overlapped(db: DuckDbEngine, sql: string): () => Promise<void> {
-  const outcome = db.run(sql).then(() => null, (e: unknown) => e);
-  return async () => {
-    const failed = await outcome;
-    if (failed !== null) throw failed;
-  };
 }
 
 async function check(db: DuckDbEngine, model: CountModel, unit: TimeUnit, end: string, daysTable: string): Promise<RunDiagnostics | { unavailable: string }> {

@@ -31,8 +31,13 @@ export function nearestCentroidSql(r: ClusterResult): string {
   return `CAST(list_position([${distances.join(', ')}], list_min([${distances.join(', ')}])) - 1 AS INTEGER)`;
 }
 
-export async function retailClusters(db: DuckDbEngine, end: string, has: { quantity: boolean; discount: boolean }, c: AnalyzeConfig['clusters']): Promise<RetailClusters> {
-  await db.run(customerFeaturesSql({ source: 'retail_lines', end, has: { order: true, quantity: has.quantity, discount: has.discount, category: false }, target: 'retail_features', temp: true }));
+/** The behaviour features of every customer into the temp table retail_features (over RETAIL_LINES_SQL's view). */
+export const retailFeaturesSql = (end: string, has: { quantity: boolean; discount: boolean }): string =>
+  customerFeaturesSql({ source: 'retail_lines', end, has: { order: true, quantity: has.quantity, discount: has.discount, category: false }, target: 'retail_features', temp: true });
+
+/** `featuresReady`: retail_features was already made (retailFeaturesSql, analyze-retail.ts retailPreparation). */
+export async function retailClusters(db: DuckDbEngine, end: string, has: { quantity: boolean; discount: boolean }, c: AnalyzeConfig['clusters'], featuresReady = false): Promise<RetailClusters> {
+  if (!featuresReady) await db.run(retailFeaturesSql(end, has));
   const names = availableFeatures({ order: true, quantity: has.quantity, discount: has.discount, category: false });
   const of = Number(await db.scalar('SELECT count(*) FROM retail_features'));
   // A hash of the id with the seed orders the sample: the same customers every run, whatever order

@@ -19,7 +19,10 @@ const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T
 const noProducts: Unavailable = { unavailable: { en: 'the sales file has no product column', 'zh-CN': '销售文件没有商品列' } };
 
 /** Which optional sales columns the imported lines actually fill. */
-export async function salesColumnsPresent(db: DuckDbEngine): Promise<{ product: boolean; quantity: boolean; order: boolean; discount: boolean }> {
+/** Which optional columns the kept sales lines have. */
+export interface SalesColumns { product: boolean; quantity: boolean; order: boolean; discount: boolean }
+
+export async function salesColumnsPresent(db: DuckDbEngine): Promise<SalesColumns> {
   const [r] = await db.rows(`SELECT count(product_id) AS product, count(quantity) AS quantity, count(order_id) AS orders, count(discount) AS discount FROM sales_lines WHERE ${KEPT}`);
   return { product: Number(r.product) > 0, quantity: Number(r.quantity) > 0, order: Number(r.orders) > 0, discount: Number(r.discount) > 0 };
 }

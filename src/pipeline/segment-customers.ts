@@ -8,7 +8,9 @@
 import { DEFAULT_SEGMENTS, OTHERS, type SegmentRule } from '../analytics/rfm/rfm-segments.ts';
 import { DEFAULT_CUTS, type PyramidCuts } from '../analytics/pyramid/value-pyramid.ts';
 import { DEFAULT_WEIGHTS, type Weights } from '../analytics/composite/composite-score.ts';
+import type { Columns } from '../engines/duckdb/read-columns.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { overlapped } from '../engines/duckdb/overlapped.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
 import { negate, percentileOfRanks, positionsDescending, quintiles, tieRanks } from './tie-ranks.ts';
 
@@ -22,6 +24,12 @@ export interface SegmentOptions {
   churnThreshold?: number;
   /** Rank the pyramid by predicted value (clv) or by historic spend. */
   pyramidBy?: 'predicted' | 'historic';
+  /**
+   * SQL that does not touch `customers`, run on DuckDB's threads while the ranks are computed in JS
+   * (about a second at a million customers, with DuckDB otherwise idle): cvm analyze passes the
+   * retail stage's first work (analyze-retail.ts retailPreparation).
+   */
+  alongside?: string;
 }
 
 export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Promise<void> {
@@ -32,6 +40,8 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
   const w = o.weights ?? DEFAULT_WEIGHTS;
   const wsum = w.current + w.future + w.credit + w.loyalty + w.growth;
   const threshold = o.churnThreshold ?? 0.5;
+  const rules = o.segments ?? DEFAULT_SEGMENTS;
+  if (rules.length >= 1000) throw new RangeError(`at most 999 RFM segment rules, got ${rules.length}`);
   // Value at risk = P(not alive) × the value if still a customer. The scored table carries that value
   // (clv_Nm_if_alive); tables written without it fall back to CLV / P(alive), which is only safe while
   // P(alive) is not rounded towards 0.
@@ -47,38 +57,17 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
       CAST(date_diff('day', CAST(first_purchase AS DATE), DATE '${o.end}') AS DOUBLE) AS tenure_days, p_alive,
       p_alive_52w / greatest(p_alive, 1e-12) AS growth, ${valueAtRisk} AS value_at_risk, CAST(p_alive < ${threshold} AS DOUBLE) AS churn_warning
     FROM customers`);
-  const col = (name: string): Float64Array => c[name] as Float64Array;
-  const n = col('frequency').length;
-  // Spend and CLV are each ranked once for everything that ranks them (a sort of a million values each).
-  const spendRanks = tieRanks(col('spend')), clvRanks = tieRanks(col('clv'));
-  // RFM (rfm-sql.ts's rule): recency ranks descending (fewer days since the last purchase scores higher).
-  const r = quintiles(negate(col('recency_days'))), f = quintiles(col('orders')), m = quintiles(col('spend'), spendRanks);
-  // Composite: current = historic spend; future = predicted value; credit has no input in a plain
-  // transaction file and scores 50 (neutral) — the report says so; loyalty = mean of repeat purchases,
-  // tenure and P(alive); growth = P(alive at 52 w) relative to now (a falling probability is decline).
-  const current = percentileOfRanks(col('spend'), spendRanks), future = percentileOfRanks(col('clv'), clvRanks);
-  const [loyF, loyT, loyP] = [percentileOfRanks(col('frequency')), percentileOfRanks(col('tenure_days')), percentileOfRanks(col('p_alive'))];
-  const growth = percentileOfRanks(col('growth'));
-  // Pyramid: position by value descending, ties in customer order (the table is sorted by CUSTOMER_ORDER).
-  const position = o.pyramidBy === 'historic' ? positionsDescending(col('spend'), spendRanks) : positionsDescending(col('clv'), clvRanks);
-  const churnRank = rankWarned(col('churn_warning'), col('value_at_risk'));
-  const rules = o.segments ?? DEFAULT_SEGMENTS;
-  if (rules.length >= 1000) throw new RangeError(`at most 999 RFM segment rules, got ${rules.length}`);
-  // The small integers (scores 1–5, segment rule, pyramid tier, churn rank) travel as one exact
-  // integer-valued double, code = ((churn_rank · 4 + tier) · 1000 + segment) · 1000 + 100r + 10f + m
-  // (< 2⁵³ up to 10⁹ customers), split again in SQL: each appended column costs ~65 ms a million rows.
-  // The segment is the first rule that holds and the tier the first cut reached, as the SQL CASEs were
-  // (position / n and cut + 1e-12 are the same doubles in JS and DuckDB).
-  const tierCuts = [cuts.key + 1e-12, cuts.large + 1e-12, cuts.medium + 1e-12];
-  const code = new Float64Array(n), loyalty = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    loyalty[i] = (loyF[i] + loyT[i] + loyP[i]) / 3;
-    let seg = rules.findIndex((x) => r[i] >= x.r[0] && r[i] <= x.r[1] && f[i] >= x.f[0] && f[i] <= x.f[1] && m[i] >= x.m[0] && m[i] <= x.m[1]);
-    if (seg < 0) seg = rules.length;
-    const p = position[i] / n;
-    const tier = p <= tierCuts[0] ? 0 : p <= tierCuts[1] ? 1 : p <= tierCuts[2] ? 2 : 3;
-    code[i] = ((churnRank[i] * 4 + tier) * 1000 + seg) * 1000 + 100 * r[i] + 10 * f[i] + m[i];
+  const side = o.alongside === undefined ? null : overlapped(db, o.alongside);
+  let ranked: Ranked;
+  try {
+    ranked = rankCodes(c, o, rules, cuts);
+  } catch (e) {
+    // The side statement is settled first, so that a failure here leaves the connection idle.
+    await side?.().catch(() => {});
+    throw e;
   }
+  const { code, current, future, loyalty, growth } = ranked;
+  await side?.();
   await db.run('CREATE OR REPLACE TEMP TABLE seg_ranks (code DOUBLE, score_current DOUBLE, score_future DOUBLE, score_loyalty DOUBLE, score_growth DOUBLE)');
   await db.append('seg_ranks', [code, current, future, loyalty, growth]);
   const segment = [...rules, OTHERS].map((x, k) => `WHEN ${k} THEN ${quoteString(x.id)}`).join(' ');
@@ -94,6 +83,43 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
       CASE WHEN p_alive < ${threshold} THEN CAST(k.code // 4000000 AS INTEGER) END AS churn_rank
     FROM customers c POSITIONAL JOIN (SELECT CAST(code AS BIGINT) AS code, score_current, score_future, score_loyalty, score_growth FROM seg_ranks) k`);
   await db.run('DROP TABLE seg_ranks');
+}
+
+interface Ranked { code: Float64Array; current: Float64Array; future: Float64Array; loyalty: Float64Array; growth: Float64Array }
+
+/** The ranks behind every segment column, from segmentCustomers' input columns (all in JS, no DuckDB call). */
+function rankCodes(c: Columns, o: SegmentOptions, rules: readonly SegmentRule[], cuts: PyramidCuts): Ranked {
+  const col = (name: string): Float64Array => c[name] as Float64Array;
+  const n = col('frequency').length;
+  // Spend and CLV are each ranked once for everything that ranks them (a sort of a million values each).
+  const spendRanks = tieRanks(col('spend')), clvRanks = tieRanks(col('clv'));
+  // RFM (rfm-sql.ts's rule): recency ranks descending (fewer days since the last purchase scores higher).
+  const r = quintiles(negate(col('recency_days'))), f = quintiles(col('orders')), m = quintiles(col('spend'), spendRanks);
+  // Composite: current = historic spend; future = predicted value; credit has no input in a plain
+  // transaction file and scores 50 (neutral) — the report says so; loyalty = mean of repeat purchases,
+  // tenure and P(alive); growth = P(alive at 52 w) relative to now (a falling probability is decline).
+  const current = percentileOfRanks(col('spend'), spendRanks), future = percentileOfRanks(col('clv'), clvRanks);
+  const [loyF, loyT, loyP] = [percentileOfRanks(col('frequency')), percentileOfRanks(col('tenure_days')), percentileOfRanks(col('p_alive'))];
+  const growth = percentileOfRanks(col('growth'));
+  // Pyramid: position by value descending, ties in customer order (the table is sorted by CUSTOMER_ORDER).
+  const position = o.pyramidBy === 'historic' ? positionsDescending(col('spend'), spendRanks) : positionsDescending(col('clv'), clvRanks);
+  const churnRank = rankWarned(col('churn_warning'), col('value_at_risk'));
+  // The small integers (scores 1–5, segment rule, pyramid tier, churn rank) travel as one exact
+  // integer-valued double, code = ((churn_rank · 4 + tier) · 1000 + segment) · 1000 + 100r + 10f + m
+  // (< 2⁵³ up to 10⁹ customers), split again in SQL: each appended column costs ~65 ms a million rows.
+  // The segment is the first rule that holds and the tier the first cut reached, as the SQL CASEs were
+  // (position / n and cut + 1e-12 are the same doubles in JS and DuckDB).
+  const tierCuts = [cuts.key + 1e-12, cuts.large + 1e-12, cuts.medium + 1e-12];
+  const code = new Float64Array(n), loyalty = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    loyalty[i] = (loyF[i] + loyT[i] + loyP[i]) / 3;
+    let seg = rules.findIndex((x) => r[i] >= x.r[0] && r[i] <= x.r[1] && f[i] >= x.f[0] && f[i] <= x.f[1] && m[i] >= x.m[0] && m[i] <= x.m[1]);
+    if (seg < 0) seg = rules.length;
+    const p = position[i] / n;
+    const tier = p <= tierCuts[0] ? 0 : p <= tierCuts[1] ? 1 : p <= tierCuts[2] ? 2 : 3;
+    code[i] = ((churnRank[i] * 4 + tier) * 1000 + seg) * 1000 + 100 * r[i] + 10 * f[i] + m[i];
+  }
+  return { code, current, future, loyalty, growth };
 }
 
 /**

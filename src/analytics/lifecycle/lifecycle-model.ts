@@ -5,6 +5,7 @@
 //  4. today's customers (features at the end of the data) classified by the tree;
 //  5. the observed stage-to-stage movement between two dates (counts, for a sankey).
 import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import { overlapped } from '../../engines/duckdb/overlapped.ts';
 import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { sampleRows } from '../clustering/silhouette.ts';
 import { Random } from '../simulate/random.ts';
@@ -131,6 +132,58 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number;
   const train = o.classifyInSql ? await readTrainSample(db, maxTrainRows, seed) : { ...(await readTable(db, 'lifecycle_train', true)), total: 0, stages: undefined };
   if (!o.classifyInSql) train.total = train.n;
   if (train.total < 2) throw new SummaryError('no-transactions', `only ${train.total} customer(s) bought on or before the training cut-off ${c1}`);
+  const from = o.movementFrom ?? addDays(end, -w);
+  const to = o.movementTo ?? end;
+  if (!(from < to)) throw new SummaryError('invalid-option', `the movement runs from an earlier date to a later one (got ${from} → ${to})`);
+  // The stage as of d is the label at cut-off d − w: with the default dates those are the training
+  // and test tables already built, so they are reused (each rebuild is a pass over all customer-days).
+  const labelledAt = new Map([[c1, 'lifecycle_train'], [c2, 'lifecycle_test']]);
+  // The 'new' customers (first purchase in the w days to d) come from today's features when those
+  // cover d, saving two more groupings of all customer-days.
+  const asOf = [[from, 'lifecycle_as_of_from'], [to, 'lifecycle_as_of_to']].map(([d, target]) => {
+    const labelled = labelledAt.get(addDays(d, -w));
+    return labelled !== undefined && d <= end
+      ? stagesAsOfFromFeaturesSql(d, w, target, labelled, { table: 'lifecycle_today', asOf: end }, temp)
+      : stagesAsOfSql(d, w, growth, target, labelled, days, temp);
+  });
+  // They do not depend on the tree: DuckDB builds them while the tree grows in JS.
+  const asOfBuilt = overlapped(db, asOf.join(';\n'));
+  let learned: Learned;
+  try {
+    learned = learnRules(train, o, maxTrainRows, seed, w);
+  } catch (e) {
+    await asOfBuilt().catch(() => {});
+    throw e;
+  }
+  const { tree, seq, cv, chosen, alpha, rules, treeRows, minLeaf, cart, prune } = learned;
+  await asOfBuilt();
+  const test = o.classifyInSql ? await testInSql(db, rules) : await testInJs(db, tree, seq.collapseAlpha, alpha);
+  const trainCounts = train.stages ?? countStages(train.y);
+  const baseline = STAGES.reduce((a, b) => (trainCounts[b] > trainCounts[a] ? b : a));
+  const metrics = classificationMetrics(test.y, test.predicted, STAGES.length);
+  const baselineAccuracy = test.y.length ? test.y.filter((c) => STAGES[c] === baseline).length / test.y.length : Number.NaN;
+
+  const today = o.classifyInSql ? await classifyTodayInSql(db, rules) : await classifyTodayInJs(db, tree, seq.collapseAlpha, alpha, rules);
+
+  const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
+
+  return {
+    settings: { windowDays: w, growth, end, trainCutoff: c1, testCutoff: c2, maxDepth: cart.maxDepth ?? 4, minLeaf, minSplit: cart.minSplit ?? 3 * minLeaf, folds: cv.folds, maxTrainRows, prune, seed },
+    train: { cutoff: c1, customers: train.total, stages: trainCounts, treeRows, sampled: treeRows < train.total },
+    test: { ...metrics, cutoff: c2, stages: countStages(test.y), baselineAccuracy, baselineStage: baseline },
+    tree: { sequence: seq.steps, cvErrors: cv.errors, cvSe: cv.se, chosen, leaves: seq.steps[chosen].leaves, rules },
+    today: { asOf: end, ...today },
+    movement: { from, to, counts },
+  };
+}
+
+interface Learned {
+  tree: ReturnType<typeof growTree>; seq: ReturnType<typeof pruneSequence>; cv: ReturnType<typeof crossValidate>;
+  chosen: number; alpha: number; rules: Rule[]; treeRows: number; minLeaf: number; cart: CartOptions; prune: 'min' | '1se';
+}
+
+/** The tree grown on the training rows (sampled above maxTrainRows), pruned by cross-validation, and its rules: JS only. */
+function learnRules(train: { n: number; features: Float64Array[]; y: Int32Array }, o: LifecycleOptions, maxTrainRows: number, seed: number, w: number): Learned {
   const rows = !o.classifyInSql && train.n > maxTrainRows ? sampleRows(train.n, maxTrainRows, new Random(seed)) : undefined;
   const treeRows = rows?.length ?? train.n;
   const minLeaf = o.minLeaf ?? Math.max(7, Math.round(0.005 * treeRows));
@@ -146,39 +199,7 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number;
   const chosen = prune === 'min' ? cv.minimum : cv.oneSe;
   const alpha = seq.steps[chosen].alpha;
   const rules = treeRules(tree, seq.collapseAlpha, alpha, LIFECYCLE_FEATURES.map((f) => featureLabel(f, w)), STAGES.map((s) => STAGE_NAMES[s]));
-
-  const test = o.classifyInSql ? await testInSql(db, rules) : await testInJs(db, tree, seq.collapseAlpha, alpha);
-  const trainCounts = train.stages ?? countStages(train.y);
-  const baseline = STAGES.reduce((a, b) => (trainCounts[b] > trainCounts[a] ? b : a));
-  const metrics = classificationMetrics(test.y, test.predicted, STAGES.length);
-  const baselineAccuracy = test.y.length ? test.y.filter((c) => STAGES[c] === baseline).length / test.y.length : Number.NaN;
-
-  const today = o.classifyInSql ? await classifyTodayInSql(db, rules) : await classifyTodayInJs(db, tree, seq.collapseAlpha, alpha, rules);
-
-  const from = o.movementFrom ?? addDays(end, -w);
-  const to = o.movementTo ?? end;
-  if (!(from < to)) throw new SummaryError('invalid-option', `the movement runs from an earlier date to a later one (got ${from} → ${to})`);
-  // The stage as of d is the label at cut-off d − w: with the default dates those are the training
-  // and test tables already built, so they are reused (each rebuild is a pass over all customer-days).
-  const labelledAt = new Map([[c1, 'lifecycle_train'], [c2, 'lifecycle_test']]);
-  // The 'new' customers (first purchase in the w days to d) come from today's features when those
-  // cover d, saving two more groupings of all customer-days.
-  for (const [d, target] of [[from, 'lifecycle_as_of_from'], [to, 'lifecycle_as_of_to']]) {
-    const labelled = labelledAt.get(addDays(d, -w));
-    await db.run(labelled !== undefined && d <= end
-      ? stagesAsOfFromFeaturesSql(d, w, target, labelled, { table: 'lifecycle_today', asOf: end }, temp)
-      : stagesAsOfSql(d, w, growth, target, labelled, days, temp));
-  }
-  const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
-
-  return {
-    settings: { windowDays: w, growth, end, trainCutoff: c1, testCutoff: c2, maxDepth: cart.maxDepth ?? 4, minLeaf, minSplit: cart.minSplit ?? 3 * minLeaf, folds: cv.folds, maxTrainRows, prune, seed },
-    train: { cutoff: c1, customers: train.total, stages: trainCounts, treeRows, sampled: treeRows < train.total },
-    test: { ...metrics, cutoff: c2, stages: countStages(test.y), baselineAccuracy, baselineStage: baseline },
-    tree: { sequence: seq.steps, cvErrors: cv.errors, cvSe: cv.se, chosen, leaves: seq.steps[chosen].leaves, rules },
-    today: { asOf: end, ...today },
-    movement: { from, to, counts },
-  };
+  return { tree, seq, cv, chosen, alpha, rules, treeRows, minLeaf, cart, prune };
 }
 
 type Today = Omit<LifecycleResult['today'], 'asOf'>;
