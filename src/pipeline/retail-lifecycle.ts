@@ -54,7 +54,7 @@ export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeCo
   }
   if (customers === undefined) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
   await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM ${quoteIdent(customers)}`);
-  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true, days }));
+  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true, days, ordered: false }));
   const p = await db.columns(`SELECT grp, duration_days, lapsed, count(*) AS n, sum(returned_after_lapse) AS returned
     FROM customer_lapse GROUP BY ALL ORDER BY grp, duration_days, lapsed`);
   const grp = p.grp as (string | null)[];

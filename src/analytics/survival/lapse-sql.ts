@@ -25,6 +25,11 @@ export interface LapseSqlSpec {
    * transactionDaysSql makes) to read instead of grouping `transactions` again: the same days.
    */
   days?: string;
+  /**
+   * Write the rows in customer order (default true), as `cvm survival` reads them; false for a caller
+   * that only groups them (cvm analyze's curves), sparing a sort of every customer by text id.
+   */
+  ordered?: boolean;
 }
 
 /** CREATE TABLE customer_lapse(customer_id, first_purchase, last_purchase, purchase_days, duration_days, lapsed, returned_after_lapse[, grp]). */
@@ -50,8 +55,7 @@ SELECT customer_id, strftime(first_day, '%Y-%m-%d') AS first_purchase, strftime(
   CASE WHEN lapse_from IS NULL THEN date_diff('day', first_day, ${end}) ELSE date_diff('day', first_day, lapse_from) + ${L} END AS duration_days,
   CAST(lapse_from IS NOT NULL AS INTEGER) AS lapsed,
   CAST(lapse_from IS NOT NULL AND lapse_from < last_day AS INTEGER) AS returned_after_lapse${grp}
-FROM per_customer ${join}
-ORDER BY customer_id`;
+FROM per_customer ${join}${s.ordered === false ? '' : '\nORDER BY customer_id'}`;
 }
 
 export interface GroupSourceSpec {
