@@ -35,6 +35,10 @@ describe('runLifecycle', () => {
     expect(sql.test.accuracy).toBe(js.test.accuracy);
     expect(sql.train).toEqual(js.train);
     expect(sql.today.stages).toEqual(js.today.stages);
+    // The movement: counted in one pass over the kept wide table in SQL mode (movementFromWideSql),
+    // from the stage tables of both dates otherwise.
+    expect(sql.movement.counts.length).toBeGreaterThan(5);
+    expect(sql.movement).toEqual(js.movement);
     const rows = await db.rows('SELECT customer_id, stage, rule FROM lifecycle_today_stage');
     expect(rows).toHaveLength(js.today.ids.length);
     const byId = new Map(rows.map((r) => [String(r.customer_id), r]));

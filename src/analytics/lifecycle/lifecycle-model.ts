@@ -4,7 +4,7 @@
 //  3. its accuracy on the next period: features at c₂ = c₁ + w, labels from (c₂, c₂ + w];
 //  4. today's customers (features at the end of the data) classified by the tree;
 //  5. the observed stage-to-stage movement between two dates (counts, for a sankey).
-import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
+import type { DuckDbEngine, Row } from '../../engines/duckdb/duckdb-engine.ts';
 import { overlapped } from '../../engines/duckdb/overlapped.ts';
 import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { sampleRows } from '../clustering/silhouette.ts';
@@ -17,7 +17,7 @@ import { crossValidate, pruneSequence, type PruneStep } from './cart-prune.ts';
 import { treeRules, type Rule } from './cart-rules.ts';
 import { rulesCaseSql } from './rules-sql.ts';
 import { classificationMetrics, type ClassificationMetrics } from './classification-metrics.ts';
-import { customerDaysSql, lifecycleTablesSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { customerDaysSql, lifecycleTablesSql, movementFromWideSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql, type LifecycleTableSpec } from './lifecycle-sql.ts';
 import { featureLabel, LIFECYCLE_FEATURES, STAGE_NAMES, STAGES, type Stage } from './lifecycle-stages.ts';
 
 export interface LifecycleOptions {
@@ -108,20 +108,25 @@ export async function runLifecycle(db: DuckDbEngine, o: LifecycleOptions = {}): 
   if (addDays(c2, w) > end) throw new SummaryError('invalid-option', `training cut-off ${c1} + 2 windows of ${w} days ends after ${end}: the test period needs a full window`);
   // In SQL mode the three are views, dropped before returning (see lifecycleTablesSql).
   const views = temp ? { perCustomer: 'lifecycle_per_customer' } : undefined;
-  await db.run(lifecycleTablesSql([
+  const tables: LifecycleTableSpec[] = [
     { cutoff: c1, labels: true, target: 'lifecycle_train' },
     { cutoff: c2, labels: true, target: 'lifecycle_test' },
     { cutoff: end, labels: false, target: 'lifecycle_today' },
-  ], { windowDays: w, growth, temp, views, days }));
+  ];
+  await db.run(lifecycleTablesSql(tables, { windowDays: w, growth, temp, views, days }));
+  // With the wide table kept (SQL mode), the movement is counted from it in one pass when its dates are those tables' (the defaults).
+  const wide = views ? (from: string, to: string) => movementFromWideSql(tables, { windowDays: w, growth, perCustomer: views.perCustomer }, { from, to, asOf: end }) : undefined;
   try {
-    return await fromTables(db, o, { w, growth, end, c1, c2, temp, days });
+    return await fromTables(db, o, { w, growth, end, c1, c2, temp, days, wide });
   } finally {
     if (views) await db.run(`DROP VIEW IF EXISTS lifecycle_train; DROP VIEW IF EXISTS lifecycle_test; DROP VIEW IF EXISTS lifecycle_today; DROP TABLE IF EXISTS ${views.perCustomer}`);
   }
 }
 
 /** runLifecycle once the training, test and today tables (or views) are built. */
-async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number; growth: number; end: string; c1: string; c2: string; temp: boolean; days: string }): Promise<LifecycleResult> {
+async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: {
+  w: number; growth: number; end: string; c1: string; c2: string; temp: boolean; days: string; wide?: (from: string, to: string) => string | null;
+}): Promise<LifecycleResult> {
   const { w, growth, end, c1, c2, temp, days } = d;
   const seed = o.seed ?? 1;
   // Growing and cross-validating ten more trees cost O(n·p) a level each but with a large constant
@@ -135,28 +140,19 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number;
   const from = o.movementFrom ?? addDays(end, -w);
   const to = o.movementTo ?? end;
   if (!(from < to)) throw new SummaryError('invalid-option', `the movement runs from an earlier date to a later one (got ${from} → ${to})`);
-  // The stage as of d is the label at cut-off d − w: with the default dates those are the training
-  // and test tables already built, so they are reused (each rebuild is a pass over all customer-days).
-  const labelledAt = new Map([[c1, 'lifecycle_train'], [c2, 'lifecycle_test']]);
-  // The 'new' customers (first purchase in the w days to d) come from today's features when those
-  // cover d, saving two more groupings of all customer-days.
-  const asOf = [[from, 'lifecycle_as_of_from'], [to, 'lifecycle_as_of_to']].map(([d, target]) => {
-    const labelled = labelledAt.get(addDays(d, -w));
-    return labelled !== undefined && d <= end
-      ? stagesAsOfFromFeaturesSql(d, w, target, labelled, { table: 'lifecycle_today', asOf: end }, temp)
-      : stagesAsOfSql(d, w, growth, target, labelled, days, temp);
-  });
-  // They do not depend on the tree: DuckDB builds them while the tree grows in JS.
-  const asOfBuilt = overlapped(db, asOf.join(';\n'));
+  // Neither depends on the tree, so DuckDB counts the movement while the tree grows in JS: from the
+  // wide table in one pass (movementFromWideSql), or else from the stages as of both dates.
+  const wideSql = d.wide?.(from, to) ?? null;
+  const movement = wideSql !== null ? rowsAlongside(db, wideSql) : asOfMovement(db, { from, to, w, growth, end, c1, c2, temp, days });
   let learned: Learned;
   try {
     learned = learnRules(train, o, maxTrainRows, seed, w);
   } catch (e) {
-    await asOfBuilt().catch(() => {});
+    await movement().catch(() => {});
     throw e;
   }
   const { tree, seq, cv, chosen, alpha, rules, treeRows, minLeaf, cart, prune } = learned;
-  await asOfBuilt();
+  const moved = await movement();
   const test = o.classifyInSql ? await testInSql(db, rules) : await testInJs(db, tree, seq.collapseAlpha, alpha);
   const trainCounts = train.stages ?? countStages(train.y);
   const baseline = STAGES.reduce((a, b) => (trainCounts[b] > trainCounts[a] ? b : a));
@@ -165,7 +161,7 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number;
 
   const today = o.classifyInSql ? await classifyTodayInSql(db, rules) : await classifyTodayInJs(db, tree, seq.collapseAlpha, alpha, rules);
 
-  const counts = (await db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'))).map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
+  const counts = moved.map((r) => ({ from: String(r.from), to: String(r.to), customers: Number(r.customers) }));
 
   return {
     settings: { windowDays: w, growth, end, trainCutoff: c1, testCutoff: c2, maxDepth: cart.maxDepth ?? 4, minLeaf, minSplit: cart.minSplit ?? 3 * minLeaf, folds: cv.folds, maxTrainRows, prune, seed },
@@ -174,6 +170,37 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: { w: number;
     tree: { sequence: seq.steps, cvErrors: cv.errors, cvSe: cv.se, chosen, leaves: seq.steps[chosen].leaves, rules },
     today: { asOf: end, ...today },
     movement: { from, to, counts },
+  };
+}
+
+/** Starts a query whose rows are wanted later, like overlapped(); the wait returns them. */
+function rowsAlongside(db: DuckDbEngine, sql: string): () => Promise<Row[]> {
+  const outcome = db.rows(sql).then((rows) => ({ rows }), (e: unknown) => ({ error: e }));
+  return async () => {
+    const r = await outcome;
+    if ('error' in r) throw r.error;
+    return r.rows;
+  };
+}
+
+/**
+ * The movement through the stages as of both dates: each as of d is the label at cut-off d − w,
+ * reusing the training and test tables when those are its cut-off (each rebuild is a pass over all
+ * customer-days), with the 'new' customers from today's features when those cover d. The tables are
+ * built alongside (the returned wait), the counts read after them.
+ */
+function asOfMovement(db: DuckDbEngine, d: { from: string; to: string; w: number; growth: number; end: string; c1: string; c2: string; temp: boolean; days: string }): () => Promise<Row[]> {
+  const labelledAt = new Map([[d.c1, 'lifecycle_train'], [d.c2, 'lifecycle_test']]);
+  const asOf = [[d.from, 'lifecycle_as_of_from'], [d.to, 'lifecycle_as_of_to']].map(([day, target]) => {
+    const labelled = labelledAt.get(addDays(day, -d.w));
+    return labelled !== undefined && day <= d.end
+      ? stagesAsOfFromFeaturesSql(day, d.w, target, labelled, { table: 'lifecycle_today', asOf: d.end }, d.temp)
+      : stagesAsOfSql(day, d.w, d.growth, target, labelled, d.days, d.temp);
+  });
+  const built = overlapped(db, asOf.join(';\n'));
+  return async () => {
+    await built();
+    return db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'));
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
-import { customerDaysSql, lifecycleSql, lifecycleTablesSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
+import { customerDaysSql, lifecycleSql, lifecycleTablesSql, movementFromWideSql, movementSql, stagesAsOfFromFeaturesSql, stagesAsOfSql } from './lifecycle-sql.ts';
 
 // Cut-off c = 2024-04-01, w = 30 days, g = 0.2. Periods: before (02-01, 03-02], last (03-02, 04-01],
 // label window (04-01, 05-01].
@@ -69,6 +69,19 @@ describe('lifecycle labels and features', () => {
       { from: 'new', to: 'stability', customers: 1 },
       { from: 'none', to: 'new', customers: 1 },
     ]);
+    // The same counts in one pass over the wide table of lifecycleTablesSql (labels at 03-02 and
+    // 04-01, first purchases from the features at 05-01), as cvm analyze counts them.
+    const tables = [
+      { cutoff: '2024-03-02', labels: true, target: 'mv_train' }, { cutoff: '2024-04-01', labels: true, target: 'mv_test' },
+      { cutoff: '2024-05-01', labels: false, target: 'mv_today' },
+    ];
+    await db.run(lifecycleTablesSql(tables, { windowDays: 30, growth: 0.2, temp: true, views: { perCustomer: 'mv_wide' } }));
+    const o = { windowDays: 30, growth: 0.2, perCustomer: 'mv_wide' };
+    const wide = movementFromWideSql(tables, o, { from: '2024-04-01', to: '2024-05-01', asOf: '2024-05-01' });
+    expect(await db.rows(wide ?? '')).toEqual(moves);
+    // Dates whose label tables are not among them, or after the features' day: null (the caller builds the stages instead).
+    expect(movementFromWideSql(tables, o, { from: '2024-04-02', to: '2024-05-01', asOf: '2024-05-01' })).toBeNull();
+    expect(movementFromWideSql(tables, o, { from: '2024-04-01', to: '2024-05-02', asOf: '2024-05-01' })).toBeNull();
   });
 
   it('takes the new customers from later features without grouping the customer-days again', async () => {
