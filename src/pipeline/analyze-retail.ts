@@ -8,7 +8,8 @@ import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import { isUnavailable, type ReportData, type Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
-import { RETAIL_LINES_SQL, retailClusters, retailFeaturesSql } from './retail-clusters.ts';
+import type { ClusterResult } from '../analytics/clustering/cluster-customers.ts';
+import { RETAIL_LINES_SQL, retailClusters, retailFeaturesSql, type ClusterSample } from './retail-clusters.ts';
 import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
 import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
 import { boughtAfterComplaint, loadInteractions, readInteractions, retailEconomics, retailSatisfaction, type InteractionRow } from './retail-operational.ts';
@@ -44,6 +45,8 @@ export interface RetailPreparation {
   /** The stage's first DuckDB work in one statement (see retailPreparation). */
   sql: string;
   has: SalesColumns;
+  /** The clusters' sample and k-means, when done ahead (cvm analyze fits them while the segments are written), or the error that fitting threw. */
+  clusters?: { sample: ClusterSample; result: ClusterResult } | { error: unknown };
 }
 
 /**
@@ -100,7 +103,7 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig, has:
 
   step('clustering customers (k-means, k by silhouette)');
   out.clusters = await part(async () => {
-    const r = await retailClusters(db, o.end, has, c.clusters, true);
+    const r = await retailClusters(db, o.end, has, c.clusters, { fitted: o.prepared?.clusters });
     joins.push({ table: r.table, columns: ['cluster', 'cluster_label', 'cluster_label_zh'] });
     return r.section;
   });

@@ -16,8 +16,9 @@ import type { TextEncoding } from '../ingest/sniff-file.ts';
 import { renderReport } from '../report/render-report.ts';
 import type { OperationalStore } from '../store/open-operational-store.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
-import type { AnalyzeConfig } from './analyze-config.ts';
+import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
 import { analyzeRetail, retailPreparation, type RetailPreparation } from './analyze-retail.ts';
+import { fitClusters, readClusterSample, type ClusterSample } from './retail-clusters.ts';
 import { openAnalysisDb, keepInStore } from './analysis-db.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
@@ -116,11 +117,26 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
     if (o.segments !== false) {
       step('segmenting customers (RFM, pyramid, value score, churn warning)');
       // The retail stage's first SQL runs on DuckDB's threads while the segment ranks are computed in JS.
-      prepared = await retailPreparation(db, pipeline.summary.end);
+      // The clusters are fitted in JS while DuckDB writes the segment columns (on one thread).
+      const ready = await retailPreparation(db, pipeline.summary.end);
+      const clusterConfig = (cfg ?? DEFAULT_ANALYZE_CONFIG).clusters;
+      let sample: ClusterSample | undefined;
       await segmentCustomers(db, {
         end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
-        alongside: prepared.sql,
+        alongside: ready.sql,
+        duringRewrite: {
+          read: async () => { sample = await readClusterSample(db, ready.has, clusterConfig); },
+          compute: () => {
+            if (sample === undefined) return;
+            try {
+              ready.clusters = { sample, result: fitClusters(sample, clusterConfig) };
+            } catch (error) {
+              ready.clusters = { error };
+            }
+          },
+        },
       });
+      prepared = ready;
     }
     const retail = await analyzeRetail(db, {
       end: pipeline.summary.end, days: DAYS, prepared, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,

@@ -35,9 +35,10 @@ export function nearestCentroidSql(r: ClusterResult): string {
 export const retailFeaturesSql = (end: string, has: { quantity: boolean; discount: boolean }): string =>
   customerFeaturesSql({ source: 'retail_lines', end, has: { order: true, quantity: has.quantity, discount: has.discount, category: false }, target: 'retail_features', temp: true });
 
-/** `featuresReady`: retail_features was already made (retailFeaturesSql, analyze-retail.ts retailPreparation). */
-export async function retailClusters(db: DuckDbEngine, end: string, has: { quantity: boolean; discount: boolean }, c: AnalyzeConfig['clusters'], featuresReady = false): Promise<RetailClusters> {
-  if (!featuresReady) await db.run(retailFeaturesSql(end, has));
+/** The clustering's sample, read from retail_features (the DuckDB part before k-means). */
+export interface ClusterSample { names: string[]; of: number; features: { name: string; values: Float64Array }[] }
+
+export async function readClusterSample(db: DuckDbEngine, has: { quantity: boolean; discount: boolean }, c: AnalyzeConfig['clusters']): Promise<ClusterSample> {
   const names = availableFeatures({ order: true, quantity: has.quantity, discount: has.discount, category: false });
   const of = Number(await db.scalar('SELECT count(*) FROM retail_features'));
   // A hash of the id with the seed orders the sample: the same customers every run, whatever order
@@ -45,9 +46,28 @@ export async function retailClusters(db: DuckDbEngine, end: string, has: { quant
   const cols = await db.columns(`SELECT ${names.join(', ')} FROM retail_features
     ORDER BY hash(customer_id, ${c.seed}), customer_id LIMIT ${c.sample}`);
   const features = names.map((name) => ({ name, values: Float64Array.from(cols[name] as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : 0)) }));
-  const r = clusterCustomers(features, {
+  return { names, of, features };
+}
+
+/** k-means with k chosen by silhouette on the sample: JS only (cvm analyze runs it while DuckDB rewrites the customers table). */
+export function fitClusters(s: ClusterSample, c: AnalyzeConfig['clusters']): ClusterResult {
+  return clusterCustomers(s.features, {
     kMin: c.kMin, kMax: c.kMax, k: c.k ?? undefined, seed: c.seed, restarts: c.restarts, silhouetteMaxExact: c.silhouetteSample, describeThreshold: c.describeThreshold,
   });
+}
+
+/**
+ * `prepared`: what is done already — retail_features made (retailFeaturesSql, analyze-retail.ts
+ * retailPreparation), and possibly the sample read and fitted (`fitted`, or the error fitting threw).
+ */
+export async function retailClusters(db: DuckDbEngine, end: string, has: { quantity: boolean; discount: boolean }, c: AnalyzeConfig['clusters'],
+  prepared?: { fitted?: { sample: ClusterSample; result: ClusterResult } | { error: unknown } }): Promise<RetailClusters> {
+  if (prepared === undefined) await db.run(retailFeaturesSql(end, has));
+  const fitted = prepared?.fitted;
+  if (fitted !== undefined && 'error' in fitted) throw fitted.error;
+  const sample = fitted?.sample ?? await readClusterSample(db, has, c);
+  const r = fitted?.result ?? fitClusters(sample, c);
+  const { names, of } = sample;
   const labels = (lang: 'en' | 'zh') => `CASE cluster ${r.clusters.map((k) => `WHEN ${k.id} THEN ${quoteString(k.description[lang])}`).join(' ')} END`;
   await db.run(`CREATE OR REPLACE TEMP TABLE retail_cluster AS
     SELECT customer_id, cluster, ${labels('en')} AS cluster_label, ${labels('zh')} AS cluster_label_zh, ${names.join(', ')}

@@ -30,6 +30,13 @@ export interface SegmentOptions {
    * retail stage's first work (analyze-retail.ts retailPreparation).
    */
   alongside?: string;
+  /**
+   * Work for the JS thread while DuckDB rewrites `customers` with the new columns (one thread, about a
+   * second at a million customers): `read` may query DuckDB first, `compute` is synchronous JS and
+   * should not throw (a throw is passed on after the rewrite has settled). cvm analyze fits the
+   * clusters here.
+   */
+  duringRewrite?: { read: () => Promise<void>; compute: () => void };
 }
 
 export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Promise<void> {
@@ -73,7 +80,8 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
   const segment = [...rules, OTHERS].map((x, k) => `WHEN ${k} THEN ${quoteString(x.id)}`).join(' ');
   // POSITIONAL JOIN pairs the n-th row of each table, so the result keeps the customers' order and
   // needs no sort; the columns and their order are those of the window-function SQL this replaced.
-  await db.run(`CREATE OR REPLACE TABLE customers AS
+  await o.duringRewrite?.read();
+  const rewritten = overlapped(db, `CREATE OR REPLACE TABLE customers AS
     SELECT c.*, CAST(k.code // 100 % 10 AS INTEGER) AS rfm_r, CAST(k.code // 10 % 10 AS INTEGER) AS rfm_f, CAST(k.code % 10 AS INTEGER) AS rfm_m,
       CASE k.code // 1000 % 1000 ${segment} END AS rfm_segment,
       CASE k.code // 1000000 % 4 WHEN 0 THEN 'key' WHEN 1 THEN 'large' WHEN 2 THEN 'medium' ELSE 'small' END AS pyramid_tier,
@@ -81,8 +89,13 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
       ${valueAtRisk} AS value_at_risk, p_alive < ${threshold} AS churn_warning,
       round(score_current, 2) AS score_current, round(score_future, 2) AS score_future, round(score_loyalty, 2) AS score_loyalty, round(score_growth, 2) AS score_growth,
       CASE WHEN p_alive < ${threshold} THEN CAST(k.code // 4000000 AS INTEGER) END AS churn_rank
-    FROM customers c POSITIONAL JOIN (SELECT CAST(code AS BIGINT) AS code, score_current, score_future, score_loyalty, score_growth FROM seg_ranks) k`);
-  await db.run('DROP TABLE seg_ranks');
+    FROM customers c POSITIONAL JOIN (SELECT CAST(code AS BIGINT) AS code, score_current, score_future, score_loyalty, score_growth FROM seg_ranks) k;
+    DROP TABLE seg_ranks`);
+  try {
+    o.duringRewrite?.compute();
+  } finally {
+    await rewritten();
+  }
 }
 
 interface Ranked { code: Float64Array; current: Float64Array; future: Float64Array; loyalty: Float64Array; growth: Float64Array }
