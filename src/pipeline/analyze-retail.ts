@@ -10,7 +10,7 @@ import { isUnavailable, type ReportData, type Unavailable } from '../report/repo
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
 import type { ClusterResult } from '../analytics/clustering/cluster-customers.ts';
 import { RETAIL_LINES_SQL, retailClusters, retailFeaturesSql, type ClusterSample } from './retail-clusters.ts';
-import { retailCohorts, retailLifecycle, retailSurvival } from './retail-lifecycle.ts';
+import { retailCohorts, retailLifecycle, retailSurvival, survivalCurves, survivalLapseSql } from './retail-lifecycle.ts';
 import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
 import { boughtAfterComplaint, loadInteractions, readInteractions, retailEconomics, retailSatisfaction, type InteractionRow } from './retail-operational.ts';
 import { hasOperationalStore, operationalStoreOptions } from '../store/data-folder.ts';
@@ -107,11 +107,17 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig, has:
     joins.push({ table: r.table, columns: ['cluster', 'cluster_label', 'cluster_label_zh'] });
     return r.section;
   });
+  // Unless the curves are split by a lifecycle column, the time-to-lapse table needs nothing of the
+  // lifecycle stages: DuckDB builds it while the lifecycle tree grows in JS.
+  let lapseBuilt = false;
+  const lapseEarly = o.lifecycle === false || c.survival.by.startsWith('lifecycle_') ? null
+    : await survivalLapseSql(db, o.end, c.survival, ['customers', ...(isUnavailable(out.clusters) ? [] : ['retail_cluster'])], o.days);
   if (o.lifecycle === false) out.lifecycle = { unavailable: 'the lifecycle stages were switched off for this run' };
   else {
     step('learning lifecycle stages (decision tree)');
     out.lifecycle = await part(async () => {
-      const r = await retailLifecycle(db, o.end, c.lifecycle, o.days);
+      const r = await retailLifecycle(db, o.end, c.lifecycle, o.days, lapseEarly ?? undefined);
+      lapseBuilt = lapseEarly !== null;
       await db.run('CREATE OR REPLACE TEMP TABLE retail_lifecycle AS SELECT customer_id, stage AS lifecycle_stage, rule + 1 AS lifecycle_rule FROM lifecycle_today_stage');
       joins.push({ table: 'retail_lifecycle', columns: ['lifecycle_stage', 'lifecycle_rule'] });
       return r;
@@ -121,7 +127,7 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig, has:
   // cluster or lifecycle stage too; the table itself is rewritten once, at the end.
   await db.run(`CREATE OR REPLACE TEMP VIEW retail_customers AS ${joinSql(joins)}`);
   step('time to lapse (Kaplan-Meier) and cohort retention');
-  out.survival = await part(() => retailSurvival(db, o.end, c.survival, ['customers', 'retail_customers'], o.days));
+  out.survival = await part(() => (lapseBuilt ? survivalCurves(db, o.end, c.survival) : retailSurvival(db, o.end, c.survival, ['customers', 'retail_customers'], o.days)));
   out.cohorts = await part(() => retailCohorts(db, o.end, c.survival.cohortMonths, o.days));
   step('loyalty, hot products, association rules, replenishment');
   out.loyalty = await part(() => retailLoyalty(db));

@@ -12,9 +12,9 @@ import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import type { CohortsSection, LifecycleSection, SurvivalCurveInfo, SurvivalSection, Unavailable } from '../report/report-data.ts';
 import type { AnalyzeConfig } from './analyze-config.ts';
 
-/** `days`: customer-days of `transactions` already made (runLifecycle's `days`). */
-export async function retailLifecycle(db: DuckDbEngine, end: string, c: AnalyzeConfig['lifecycle'], days?: string): Promise<LifecycleSection> {
-  const r = await runLifecycle(db, { end, windowDays: c.windowDays, growth: c.growth, maxDepth: c.maxDepth, classifyInSql: true, days });
+/** `days`: customer-days of `transactions` already made (runLifecycle's `days`); `alongside`: SQL for DuckDB while the tree grows (runLifecycle's). */
+export async function retailLifecycle(db: DuckDbEngine, end: string, c: AnalyzeConfig['lifecycle'], days?: string, alongside?: string): Promise<LifecycleSection> {
+  const r = await runLifecycle(db, { end, windowDays: c.windowDays, growth: c.growth, maxDepth: c.maxDepth, classifyInSql: true, days, alongside });
   const perRule = await db.rows('SELECT rule, count(*) AS n FROM lifecycle_today_stage GROUP BY rule');
   const count = new Map(perRule.map((x) => [Number(x.rule), Number(x.n)]));
   return {
@@ -47,14 +47,30 @@ function curveInfo(group: string, customers: number, km: KaplanMeierCurve, maxTi
  * customer-days of `transactions` already made (lapseDurationsSql's `days`).
  */
 export async function retailSurvival(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], sources: readonly string[] = ['customers'], days?: string): Promise<SurvivalSection | Unavailable> {
+  const lapse = await survivalLapseSql(db, end, c, sources, days);
+  if (lapse === null) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
+  await db.run(lapse);
+  return survivalCurves(db, end, c);
+}
+
+/**
+ * The time-to-lapse table customer_lapse (with each customer's group) as one statement, or null when
+ * none of `sources` has the column `c.by`. cvm analyze runs it while the lifecycle tree grows in JS
+ * when the group is known by then, and reads the curves after (survivalCurves).
+ */
+export async function survivalLapseSql(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival'], sources: readonly string[], days?: string): Promise<string | null> {
   let customers: string | undefined;
   for (const source of sources) {
     const cols = new Set((await db.rows(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteString(source)}`)).map((x) => String(x.column_name)));
     if (cols.has(c.by)) { customers = source; break; }
   }
-  if (customers === undefined) return { unavailable: `the customers table has no column "${c.by}" to split the curves by (survival.by in the config)` };
-  await db.run(`CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM ${quoteIdent(customers)}`);
-  await db.run(lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true, days, ordered: false }));
+  if (customers === undefined) return null;
+  return `CREATE OR REPLACE TEMP TABLE retail_survival_group AS SELECT customer_id, CAST(${quoteIdent(c.by)} AS VARCHAR) AS grp FROM ${quoteIdent(customers)};
+${lapseDurationsSql({ end, lapseDays: c.lapseDays, groups: 'retail_survival_group', target: 'customer_lapse', temp: true, days, ordered: false })}`;
+}
+
+/** The Kaplan-Meier curves, overall and per group, from customer_lapse (survivalLapseSql). */
+export async function survivalCurves(db: DuckDbEngine, end: string, c: AnalyzeConfig['survival']): Promise<SurvivalSection | Unavailable> {
   const p = await db.columns(`SELECT grp, duration_days, lapsed, count(*) AS n, sum(returned_after_lapse) AS returned
     FROM customer_lapse GROUP BY ALL ORDER BY grp, duration_days, lapsed`);
   const grp = p.grp as (string | null)[];

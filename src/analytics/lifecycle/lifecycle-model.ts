@@ -52,12 +52,18 @@ export interface LifecycleOptions {
    * lifecycle_days: cvm analyze groups the orders into customer-days once for every part that needs them.
    */
   days?: string;
+  /**
+   * SQL that does not touch the lifecycle tables, run on DuckDB's threads while the tree grows in JS
+   * (about a second, with DuckDB otherwise idle but for the movement counts): cvm analyze passes
+   * the time-to-lapse table when its groups are known by then.
+   */
+  alongside?: string;
 }
 
 type StageCounts = Record<Stage, number>;
 
 export interface LifecycleResult {
-  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo' | 'classifyInSql' | 'days'>> & { testCutoff: string };
+  settings: Required<Omit<LifecycleOptions, 'movementFrom' | 'movementTo' | 'classifyInSql' | 'days' | 'alongside'>> & { testCutoff: string };
   train: { cutoff: string; customers: number; stages: StageCounts; treeRows: number; sampled: boolean };
   test: ClassificationMetrics & { cutoff: string; stages: StageCounts; baselineAccuracy: number; baselineStage: Stage };
   tree: { sequence: PruneStep[]; cvErrors: number[]; cvSe: number[]; chosen: number; leaves: number; rules: Rule[] };
@@ -143,7 +149,7 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: {
   // Neither depends on the tree, so DuckDB counts the movement while the tree grows in JS: from the
   // wide table in one pass (movementFromWideSql), or else from the stages as of both dates.
   const wideSql = d.wide?.(from, to) ?? null;
-  const movement = wideSql !== null ? rowsAlongside(db, wideSql) : asOfMovement(db, { from, to, w, growth, end, c1, c2, temp, days });
+  const movement = wideSql !== null ? rowsAlongside(db, wideSql, o.alongside) : asOfMovement(db, { from, to, w, growth, end, c1, c2, temp, days }, o.alongside);
   let learned: Learned;
   try {
     learned = learnRules(train, o, maxTrainRows, seed, w);
@@ -173,13 +179,17 @@ async function fromTables(db: DuckDbEngine, o: LifecycleOptions, d: {
   };
 }
 
-/** Starts a query whose rows are wanted later, like overlapped(); the wait returns them. */
-function rowsAlongside(db: DuckDbEngine, sql: string): () => Promise<Row[]> {
-  const outcome = db.rows(sql).then((rows) => ({ rows }), (e: unknown) => ({ error: e }));
+/**
+ * Starts a query whose rows are wanted later (with `more` statements after it), like overlapped():
+ * the rows go to a temp table in the same call, read once the wait is over.
+ */
+function rowsAlongside(db: DuckDbEngine, sql: string, more?: string): () => Promise<Row[]> {
+  const built = overlapped(db, `CREATE OR REPLACE TEMP TABLE lifecycle_movement AS ${sql};${more === undefined ? '' : `\n${more}`}`);
   return async () => {
-    const r = await outcome;
-    if ('error' in r) throw r.error;
-    return r.rows;
+    await built();
+    const rows = await db.rows('SELECT * FROM lifecycle_movement ORDER BY 1, 2');
+    await db.run('DROP TABLE lifecycle_movement');
+    return rows;
   };
 }
 
@@ -189,7 +199,7 @@ function rowsAlongside(db: DuckDbEngine, sql: string): () => Promise<Row[]> {
  * customer-days), with the 'new' customers from today's features when those cover d. The tables are
  * built alongside (the returned wait), the counts read after them.
  */
-function asOfMovement(db: DuckDbEngine, d: { from: string; to: string; w: number; growth: number; end: string; c1: string; c2: string; temp: boolean; days: string }): () => Promise<Row[]> {
+function asOfMovement(db: DuckDbEngine, d: { from: string; to: string; w: number; growth: number; end: string; c1: string; c2: string; temp: boolean; days: string }, more?: string): () => Promise<Row[]> {
   const labelledAt = new Map([[d.c1, 'lifecycle_train'], [d.c2, 'lifecycle_test']]);
   const asOf = [[d.from, 'lifecycle_as_of_from'], [d.to, 'lifecycle_as_of_to']].map(([day, target]) => {
     const labelled = labelledAt.get(addDays(day, -d.w));
@@ -197,7 +207,7 @@ function asOfMovement(db: DuckDbEngine, d: { from: string; to: string; w: number
       ? stagesAsOfFromFeaturesSql(day, d.w, target, labelled, { table: 'lifecycle_today', asOf: d.end }, d.temp)
       : stagesAsOfSql(day, d.w, d.growth, target, labelled, d.days, d.temp);
   });
-  const built = overlapped(db, asOf.join(';\n'));
+  const built = overlapped(db, [...asOf, ...(more === undefined ? [] : [more])].join(';\n'));
   return async () => {
     await built();
     return db.rows(movementSql('lifecycle_as_of_from', 'lifecycle_as_of_to'));
