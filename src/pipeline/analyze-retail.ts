@@ -84,6 +84,8 @@ async function part<T extends object>(run: () => Promise<T | Unavailable>): Prom
  */
 export async function analyzeRetail(db: DuckDbEngine, o: RetailOptions): Promise<RetailSections> {
   const c = o.config ?? DEFAULT_ANALYZE_CONFIG;
+  // The first step's label before its preparation (the cluster features are most of that SQL).
+  o.onStep?.('clustering customers (k-means, k by silhouette)');
   const prepared = o.prepared ?? await retailPreparation(db, o.end);
   try {
     if (o.prepared === undefined) await db.run(prepared.sql);
@@ -100,8 +102,6 @@ async function stages(db: DuckDbEngine, o: RetailOptions, c: AnalyzeConfig, has:
   const step = o.onStep ?? (() => {});
   const out: RetailSections = {};
   const joins: { table: string; columns: string[] }[] = [];
-
-  step('clustering customers (k-means, k by silhouette)');
   out.clusters = await part(async () => {
     const r = await retailClusters(db, o.end, has, c.clusters, { fitted: o.prepared?.clusters });
     joins.push({ table: r.table, columns: ['cluster', 'cluster_label', 'cluster_label_zh'] });
