@@ -9,7 +9,7 @@ import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import { isUnavailable, type ReportData, type Unavailable } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
 import type { ClusterResult } from '../analytics/clustering/cluster-customers.ts';
-import { RETAIL_LINES_SQL, retailClusters, retailFeaturesSql, type ClusterSample } from './retail-clusters.ts';
+import { fitClusters, readClusterSample, RETAIL_LINES_SQL, retailClusters, retailFeaturesSql, type ClusterSample } from './retail-clusters.ts';
 import { retailCohorts, retailLifecycle, retailSurvival, survivalCurves, survivalLapseSql } from './retail-lifecycle.ts';
 import { retailLoyalty, SATISFACTION_UNAVAILABLE } from './retail-loyalty.ts';
 import { boughtAfterComplaint, loadInteractions, readInteractions, retailEconomics, retailSatisfaction, type InteractionRow } from './retail-operational.ts';
@@ -65,6 +65,26 @@ export async function retailPreparation(db: DuckDbEngine, end: string): Promise<
     retailFeaturesSql(end, has),
   ].join(';\n');
   return { sql, has };
+}
+
+/**
+ * The clusters' sample read and k-means fitted ahead of the stage, into `ready.clusters` (a fitting
+ * error is kept there and raised in the clusters' part): segmentCustomers' `duringRewrite`, so the
+ * fit runs in JS while DuckDB writes the segment columns.
+ */
+export function clustersAhead(db: DuckDbEngine, ready: RetailPreparation, c: AnalyzeConfig['clusters']): { read: () => Promise<void>; compute: () => void } {
+  let sample: ClusterSample | undefined;
+  return {
+    read: async () => { sample = await readClusterSample(db, ready.has, c); },
+    compute: () => {
+      if (sample === undefined) return;
+      try {
+        ready.clusters = { sample, result: fitClusters(sample, c) };
+      } catch (error) {
+        ready.clusters = { error };
+      }
+    },
+  };
 }
 
 /** Codes of the analysis areas' errors that mean "this data cannot support the part", not a bug. */

@@ -17,8 +17,7 @@ import { renderReport } from '../report/render-report.ts';
 import type { OperationalStore } from '../store/open-operational-store.ts';
 import type { Lang, ReportData } from '../report/report-data.ts';
 import { DEFAULT_ANALYZE_CONFIG, type AnalyzeConfig } from './analyze-config.ts';
-import { analyzeRetail, retailPreparation, type RetailPreparation } from './analyze-retail.ts';
-import { fitClusters, readClusterSample, type ClusterSample } from './retail-clusters.ts';
+import { analyzeRetail, clustersAhead, retailPreparation, type RetailPreparation } from './analyze-retail.ts';
 import { openAnalysisDb, keepInStore } from './analysis-db.ts';
 import { holdoutDiagnostics } from './holdout-diagnostics.ts';
 import { reportDataFromRun } from './report-data-from-run.ts';
@@ -116,27 +115,13 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
     let prepared: RetailPreparation | undefined;
     if (o.segments !== false) {
       step('segmenting customers (RFM, pyramid, value score, churn warning)');
-      // The retail stage's first SQL runs on DuckDB's threads while the segment ranks are computed in JS.
-      // The clusters are fitted in JS while DuckDB writes the segment columns (on one thread).
-      const ready = await retailPreparation(db, pipeline.summary.end);
-      const clusterConfig = (cfg ?? DEFAULT_ANALYZE_CONFIG).clusters;
-      let sample: ClusterSample | undefined;
+      // The retail stage's first SQL runs on DuckDB's threads while the segment ranks are computed in JS,
+      // and the clusters are fitted in JS while DuckDB writes the segment columns (on one thread).
+      prepared = await retailPreparation(db, pipeline.summary.end);
       await segmentCustomers(db, {
         end: pipeline.summary.end, segments: cfg?.rfm.segments, cuts: cfg?.pyramid.cuts, weights: cfg?.composite.weights, churnThreshold: cfg?.churn.threshold, pyramidBy: cfg?.pyramid.rankBy,
-        alongside: ready.sql,
-        duringRewrite: {
-          read: async () => { sample = await readClusterSample(db, ready.has, clusterConfig); },
-          compute: () => {
-            if (sample === undefined) return;
-            try {
-              ready.clusters = { sample, result: fitClusters(sample, clusterConfig) };
-            } catch (error) {
-              ready.clusters = { error };
-            }
-          },
-        },
+        alongside: prepared.sql, duringRewrite: clustersAhead(db, prepared, (cfg ?? DEFAULT_ANALYZE_CONFIG).clusters),
       });
-      prepared = ready;
     }
     const retail = await analyzeRetail(db, {
       end: pipeline.summary.end, days: DAYS, prepared, config: cfg, lifecycle: o.lifecycle, interactions: o.snapshot?.interactions, onStep: step, dataDir: temp ? undefined : dataDir, operational: o.operational, databaseUrl: o.databaseUrl, discountRate: o.annualDiscountRate,
@@ -173,7 +158,6 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
   } finally {
     // A temporary folder is deleted next: checkpointing its store on closing (the import's log
     // written into the file) would be 0.3 s at 2.75M lines for nothing.
-    await db.run(`DROP TABLE IF EXISTS ${DAYS}`).catch(() => {});
     if (temp) await db.run('PRAGMA disable_checkpoint_on_shutdown').catch(() => {});
     db.close();
   }

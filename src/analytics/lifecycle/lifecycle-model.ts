@@ -10,10 +10,10 @@ import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import { sampleRows } from '../clustering/silhouette.ts';
 import { Random } from '../simulate/random.ts';
 import { SummaryError } from '../summary/summary-error.ts';
-import { growTree, type CartOptions } from './cart.ts';
+import { growTree, type CartOptions, type CartTree } from './cart.ts';
 import { sortedOrder } from './cart-order.ts';
 import { predictRows } from './cart-predict.ts';
-import { crossValidate, pruneSequence, type PruneStep } from './cart-prune.ts';
+import { crossValidate, pruneSequence, type CrossValidation, type PruneSequence, type PruneStep } from './cart-prune.ts';
 import { treeRules, type Rule } from './cart-rules.ts';
 import { rulesCaseSql } from './rules-sql.ts';
 import { classificationMetrics, type ClassificationMetrics } from './classification-metrics.ts';
@@ -215,7 +215,7 @@ function asOfMovement(db: DuckDbEngine, d: { from: string; to: string; w: number
 }
 
 interface Learned {
-  tree: ReturnType<typeof growTree>; seq: ReturnType<typeof pruneSequence>; cv: ReturnType<typeof crossValidate>;
+  tree: CartTree; seq: PruneSequence; cv: CrossValidation;
   chosen: number; alpha: number; rules: Rule[]; treeRows: number; minLeaf: number; cart: CartOptions; prune: 'min' | '1se';
 }
 

@@ -41,8 +41,11 @@ FROM ${quoteIdent(source)} GROUP BY ALL`;
 const day = (d: string, offset = 0): string => `(DATE ${quoteString(d)} + ${Math.round(offset)})`;
 
 /** DATE literal of day d + offset days, computed here so that equal days are written alike (see lifecycleTablesSql). */
-const dateAt = (d: string, offset = 0): string =>
-  `DATE ${quoteString(new Date(Date.parse(`${d}T00:00:00Z`) + Math.round(offset) * 86_400_000).toISOString().slice(0, 10))}`;
+const dateAt = (d: string, offset = 0): string => `DATE ${quoteString(shiftDay(d, offset))}`;
+
+/** Day d + offset days, YYYY-MM-DD. */
+const shiftDay = (d: string, offset: number): string =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + Math.round(offset) * 86_400_000).toISOString().slice(0, 10);
 
 /** The per-customer aggregates at one cut-off: [column, aggregate expression] pairs. */
 function aggregates(cutoff: string, w: number, labels: boolean): [string, string][] {
@@ -163,7 +166,7 @@ export function movementFromWideSql(tables: readonly LifecycleTableSpec[], o: { 
   if (today < 0 || m.from > m.asOf || m.to > m.asOf) return null;
   const first = columns[today].get('first_day');
   const stageAsOf = (d: string): string | null => {
-    const cutoff = new Date(Date.parse(`${d}T00:00:00Z`) - w * 86_400_000).toISOString().slice(0, 10);
+    const cutoff = shiftDay(d, -w);
     const k = find(cutoff, true);
     if (k < 0) return null;
     const col = (name: string): string => columns[k].get(name) ?? name;
@@ -187,7 +190,7 @@ GROUP BY ALL ORDER BY 1, 2`;
  * `labelled`: an existing lifecycleSql table with labels at cut-off d − w, to reuse instead of building one.
  */
 export function stagesAsOfSql(d: string, windowDays: number, growth: number, target: string, labelled?: string, days = 'lifecycle_days', temp = false): string {
-  const cutoff = new Date(Date.parse(`${d}T00:00:00Z`) - windowDays * 86_400_000).toISOString().slice(0, 10);
+  const cutoff = shiftDay(d, -windowDays);
   const source = labelled ?? `${target}_labelled`;
   const build = labelled === undefined ? `${lifecycleSql({ cutoff, windowDays, growth, labels: true, days, target: source, temp })};\n` : '';
   return `${build}CREATE OR REPLACE ${temp ? 'TEMP ' : ''}TABLE ${quoteIdent(target)} AS
