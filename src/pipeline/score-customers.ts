@@ -36,8 +36,6 @@ export interface ScoreOptions<P extends string> {
    * copy of every customer (at 5M customers ~0.7 GB).
    */
   view?: boolean;
-  /** Pass on `source`'s rowid as `ord` (its rows are in the order to write; prepareCustomerRows). */
-  ordered?: boolean;
   /**
    * More per-pattern columns passed on to every customer: name → SQL over pattern_scores' columns
    * (x, tx, T, p_alive, p_alive_horizon, expected_purchases), evaluated once per pattern
@@ -109,7 +107,7 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   await dropRelation(db, target);
   await db.run(`CREATE ${o.view ? 'VIEW' : 'TABLE'} ${target} AS
     SELECT * EXCLUDE (discounted_purchases, discounted_if_alive)${clvSql} FROM (
-      SELECT s.*${o.ordered ? ', s.rowid AS ord' : ''}, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${extra.map(([name]) => `, ps.${quoteIdent(name)}`).join('')}${spendSql}
+      SELECT s.*, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${extra.map(([name]) => `, ps.${quoteIdent(name)}`).join('')}${spendSql}
       FROM ${source} s
       JOIN pattern_scores ps ON ps.x = s.frequency AND ps.tx = s.recency AND ps."T" = s."T"
     )`);

@@ -6,9 +6,6 @@ import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import { CUSTOMER_ORDER } from '../analytics/summary/summary-sql.ts';
 import { dropRelation } from '../analytics/summary/drop-relation.ts';
 
-/** The summary sorted for the result files (prepareCustomerRows). */
-export const CUSTOMER_ROWS = 'customer_rows';
-
 export interface WriteCustomersOptions {
   csv?: string;
   parquet?: string;
@@ -16,11 +13,11 @@ export interface WriteCustomersOptions {
   clvMonths: number;
   /** Scored relation with the summary's history columns (default customer_scores). */
   source?: string;
-  /** `source` carries the position `ord` of prepareCustomerRows' rows (scoreCustomers' `ordered`): sort on it instead of CUSTOMER_ORDER. */
-  ordered?: boolean;
+  /** checkCustomerIds ran on `source`'s ids: sort by its key (the same order as CUSTOMER_ORDER, cheaper for text ids). */
+  idsChecked?: boolean;
   /**
    * `source` carries csvPatternText's columns (scoreCustomers' `patternColumns`) and no customer id
-   * needs quoting in CSV (prepareCustomerRows' `plainIds`): a lone CSV is written with them.
+   * needs quoting in CSV (checkCustomerIds' `plainIds`): a lone CSV is written with them.
    */
   patternText?: boolean;
 }
@@ -119,28 +116,23 @@ function csvTextColumns(columns: readonly Column[]): string {
 }
 
 /**
- * Starts copying `source` (the summary) into CUSTOMER_ROWS sorted by CUSTOMER_ORDER, and returns
- * DuckDB's promise. The pipeline starts it before fitting and awaits it after: the node-api runs
- * queries off the JS thread, so the sort runs on DuckDB's threads while JS fits the models. The
- * table keeps the sorted order as its rowid (DuckDB's insertion order), which scoreCustomers passes
- * on as `ord`, so the result file is then ordered by one integer (the scores are joined on, and a
- * join keeps no order). A sorted copy costs about half as much as numbering rows with
- * row_number() OVER (ORDER BY …) (0.64 s against 1.1 s of CPU at 1M customers).
- * @example const sorting = prepareCustomerRows(db); fit(); await sorting;
+ * Notes in the DuckDB variable `cvm_ids` whether any customer id of `source` reads as an integer and
+ * whether every id is plain, and returns the latter. The pipeline runs it on DuckDB's threads while
+ * JS fits the models (the node-api runs queries off the JS thread).
+ * - `numeric`: when no id reads as an integer, CUSTOMER_ORDER's numeric key is NULL throughout and the
+ *   order is customer_id's; the flag, a constant once set, lets DuckDB sort on the text alone (0.5 s
+ *   of CPU instead of 0.75 s at 1M customers) — checkedOrder.
+ * - `plain`: no id holds what makes DuckDB's CSV writer quote a text (its delimiter, quote, CR or LF;
+ *   ids are never empty), so writeCustomers' `patternText` may apply.
+ * @example const checking = checkCustomerIds(db); fit(); const { plainIds } = await checking;
  */
-export async function prepareCustomerRows(db: DuckDbEngine, source = 'customer_summary'): Promise<{ plainIds: boolean }> {
-  // A plain table (not TEMP), like pattern_scores: the `customers` view reads it and may outlive the
-  // connection in a database file.
-  // When no id reads as an integer, CUSTOMER_ORDER's numeric key is NULL throughout and the order is
-  // customer_id's: the flag, a constant once set, lets DuckDB sort on the text alone (0.5 s of CPU
-  // instead of 0.75 s at 1M customers). Both statements in one call, so JS is not needed in between.
-  // `plain`, from the same scan: no id holds what makes DuckDB's CSV writer quote a text (its
-  // delimiter, quote, CR or LF; ids are never empty), so writeCustomers' `patternText` may apply.
-  await db.run(`SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(try_cast(customer_id AS HUGEINT) IS NOT NULL), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source});
-    CREATE OR REPLACE TABLE ${CUSTOMER_ROWS} AS SELECT * FROM ${source}
-    ORDER BY CASE WHEN getvariable('cvm_ids').numeric THEN try_cast(customer_id AS HUGEINT) END NULLS LAST, customer_id`);
+export async function checkCustomerIds(db: DuckDbEngine, source = 'customer_summary'): Promise<{ plainIds: boolean }> {
+  await db.run(`SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(try_cast(customer_id AS HUGEINT) IS NOT NULL), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`);
   return { plainIds: (await db.scalar("SELECT getvariable('cvm_ids').plain")) === true };
 }
+
+/** CUSTOMER_ORDER after checkCustomerIds. */
+const checkedOrder = "CASE WHEN getvariable('cvm_ids').numeric THEN try_cast(customer_id AS HUGEINT) END NULLS LAST, customer_id";
 
 /**
  * Creates `customers` and writes the requested files from it, sorted by customer (CUSTOMER_ORDER).
@@ -151,7 +143,7 @@ export async function prepareCustomerRows(db: DuckDbEngine, source = 'customer_s
 export async function writeCustomers(db: DuckDbEngine, o: WriteCustomersOptions): Promise<void> {
   const columns = resultColumns(o.hasSpend, o.clvMonths);
   const source = o.source ?? 'customer_scores';
-  const order = `ORDER BY ${o.ordered ? 'ord' : CUSTOMER_ORDER}`;
+  const order = `ORDER BY ${o.idsChecked ? checkedOrder : CUSTOMER_ORDER}`;
   const query = `SELECT ${columns.map(tableColumn).join(', ')} FROM ${source} ${order}`;
   const csvOptions = '(FORMAT csv, HEADER true)';
   await dropRelation(db, 'customers');
