@@ -27,9 +27,6 @@ export const formatFromPath = (path: string): SourceFormat => (/\.(parquet|pq)$/
 export const rawLinesSql = (path: string, skip = 0): string =>
   `read_csv(${quoteString(path)}, columns = {'line': 'VARCHAR'}, header = false, delim = chr(31), quote = '', escape = '', auto_detect = false, skip = ${skip})`;
 
-/** DuckDB's guess of the CSV dialect: used to notice whitespace-separated files, which it cannot split. */
-export const sniffSql = (path: string): string => `SELECT len("Columns") AS columns FROM sniff_csv(${quoteString(path)})`;
-
 /**
  * The file as a relation. CSV columns are all VARCHAR; a whitespace file has one column `fields`
  * (a list of the line's fields); Parquet keeps its own types.
