@@ -14,9 +14,13 @@ import type { PeriodConvention } from '../analytics/summary/summary-sql.ts';
 import { dropDaysSql, transactionDaysSql } from '../analytics/summary/transactions-sql.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
+import { overlapped } from '../engines/duckdb/overlapped.ts';
 import { scoreCustomers, type ScoreInfo } from './score-customers.ts';
 import { PIPELINE_MEMORY_BYTES, PIPELINE_MEMORY_LIMIT, withMemoryCap } from './memory-cap.ts';
-import { checkCustomerIds, csvPatternText, writeCustomers } from './write-customers.ts';
+import { checkCustomerIdsSql, csvPatternText, customerIdsPlain, writeCustomers } from './write-customers.ts';
+
+/** The temporary table of (frequency, mean spend) patterns Gamma-Gamma fits on. */
+const SPEND_PATTERNS = 'spend_patterns';
 
 /** The temporary table of day totals between loading and summarising a file. */
 const DAYS_TABLE = 'transaction_days';
@@ -102,46 +106,51 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   done();
   done = step('fit');
   const patterns = await readRfPatterns(db);
-  const spend = loaded.hasAmount
-    // In a fixed order, so that the same summary gives the same fit (money-sql.ts makes the summary the same).
-    ? await db.columns('SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL ORDER BY ALL')
-    : null;
-  // With result files, DuckDB checks the customer ids for them while JS fits (checkCustomerIds). The
-  // files are sorted as they are written: sorting the summary here instead, while JS fits, left a sort
-  // by row position to do after the scores were joined on (a hash join keeps no order), and the two
-  // sorts cost more than the one (fit step 1.1 s against 0.75 s at 1M customers, the write the same).
+  // While JS fits the count model, DuckDB groups the spend patterns and, with result files, checks the
+  // customer ids for them (checkCustomerIdsSql). The files are sorted as they are written: sorting the
+  // summary here instead left a sort by row position to do after the scores were joined on (a hash
+  // join keeps no order), and the two sorts cost more than the one (fit step 1.1 s against 0.75 s at
+  // 1M customers, the write the same).
   const files = o.outCsv !== undefined || o.outParquet !== undefined;
-  const checking = files ? checkCustomerIds(db).then((r) => ({ ids: r }), (e: unknown) => ({ failure: e })) : null;
+  const ahead = [
+    ...(loaded.hasAmount ? [`CREATE OR REPLACE TEMP TABLE ${SPEND_PATTERNS} AS SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL`] : []),
+    ...(files ? [checkCustomerIdsSql()] : []),
+  ];
+  const aheadDone = ahead.length > 0 ? overlapped(db, ahead.join(';\n')) : async () => {};
   const fitOptions = { standardErrors: true };
   const fits: { model: CountModel; fit: FitResult }[] = [];
   let spendFit: (FitResult & { skipped: number }) | null = null;
-  // The check is settled before anything is thrown, so a failed fit never leaves the connection busy
-  // or a rejection unhandled.
+  // The SQL ahead is settled before anything is thrown, so a failed fit never leaves the connection
+  // busy or a rejection unhandled.
   let fitFailure: { error: unknown } | null = null;
   let spendUnavailable: string | undefined;
+  let plainIds = false;
   try {
     const wanted = o.model ?? 'bgnbd';
     if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
     if (wanted !== 'bgnbd') fits.push({ model: paretoNbd as CountModel, fit: paretoNbd.fit(patterns, fitOptions) });
-    if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
-      try {
-        spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
-      } catch (e) {
-        // Spend that hardly varies between purchases (a fixed-price product, a test file) puts
-        // Gamma-Gamma's optimum at infinity: the purchase model still stands, so the run goes on
-        // without spend predictions and says why, instead of failing as a whole.
-        if (!(e instanceof ModelError && e.code === 'not-converged')) throw e;
-        spendUnavailable = `the spend model (Gamma-Gamma) did not converge, so there is no CLV: ${e.message}`;
-      }
-    }
   } catch (error) {
     fitFailure = { error };
   }
-  const checked = await checking;
+  await aheadDone();
   if (fitFailure) throw fitFailure.error;
-  if (checked && 'failure' in checked) throw checked.failure;
+  if (files) plainIds = await customerIdsPlain(db);
+  // In a fixed order, so that the same summary gives the same fit (money-sql.ts makes the summary the same).
+  const spend = loaded.hasAmount ? await db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS} ORDER BY ALL`) : null;
+  if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
+    try {
+      spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
+    } catch (e) {
+      // Spend that hardly varies between purchases (a fixed-price product, a test file) puts
+      // Gamma-Gamma's optimum at infinity: the purchase model still stands, so the run goes on
+      // without spend predictions and says why, instead of failing as a whole.
+      if (!(e instanceof ModelError && e.code === 'not-converged')) throw e;
+      spendUnavailable = `the spend model (Gamma-Gamma) did not converge, so there is no CLV: ${e.message}`;
+    }
+  }
+  if (loaded.hasAmount) await db.run(`DROP TABLE IF EXISTS temp.main.${SPEND_PATTERNS}`);
   // A lone CSV takes the pattern columns as text made once per pattern (write-customers.ts).
-  const patternText = checked !== null && 'ids' in checked && checked.ids.plainIds && o.outCsv !== undefined && o.outParquet === undefined;
+  const patternText = plainIds && o.outCsv !== undefined && o.outParquet === undefined;
   const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
   const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
   done();

@@ -13,11 +13,11 @@ export interface WriteCustomersOptions {
   clvMonths: number;
   /** Scored relation with the summary's history columns (default customer_scores). */
   source?: string;
-  /** checkCustomerIds ran on `source`'s ids: sort by its key (the same order as CUSTOMER_ORDER, cheaper for text ids). */
+  /** checkCustomerIdsSql ran on `source`'s ids: sort by its key (the same order as CUSTOMER_ORDER, cheaper for text ids). */
   idsChecked?: boolean;
   /**
    * `source` carries csvPatternText's columns (scoreCustomers' `patternColumns`) and no customer id
-   * needs quoting in CSV (checkCustomerIds' `plainIds`): a lone CSV is written with them.
+   * needs quoting in CSV (customerIdsPlain): a lone CSV is written with them.
    */
   patternText?: boolean;
 }
@@ -116,22 +116,22 @@ function csvTextColumns(columns: readonly Column[]): string {
 }
 
 /**
- * Notes in the DuckDB variable `cvm_ids` whether any customer id of `source` reads as an integer and
- * whether every id is plain, and returns the latter. The pipeline runs it on DuckDB's threads while
- * JS fits the models (the node-api runs queries off the JS thread).
+ * SQL noting in the DuckDB variable `cvm_ids` whether any customer id of `source` reads as an integer
+ * and whether every id is plain (customerIdsPlain). The pipeline runs it on DuckDB's threads while JS
+ * fits the models (engines/duckdb/overlapped.ts).
  * - `numeric`: when no id reads as an integer, CUSTOMER_ORDER's numeric key is NULL throughout and the
  *   order is customer_id's; the flag, a constant once set, lets DuckDB sort on the text alone (0.5 s
- *   of CPU instead of 0.75 s at 1M customers) — checkedOrder.
+ *   of CPU instead of 0.75 s at 1M customers): checkedOrder.
  * - `plain`: no id holds what makes DuckDB's CSV writer quote a text (its delimiter, quote, CR or LF;
  *   ids are never empty), so writeCustomers' `patternText` may apply.
- * @example const checking = checkCustomerIds(db); fit(); const { plainIds } = await checking;
  */
-export async function checkCustomerIds(db: DuckDbEngine, source = 'customer_summary'): Promise<{ plainIds: boolean }> {
-  await db.run(`SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(try_cast(customer_id AS HUGEINT) IS NOT NULL), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`);
-  return { plainIds: (await db.scalar("SELECT getvariable('cvm_ids').plain")) === true };
-}
+export const checkCustomerIdsSql = (source = 'customer_summary'): string =>
+  `SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(try_cast(customer_id AS HUGEINT) IS NOT NULL), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`;
 
-/** CUSTOMER_ORDER after checkCustomerIds. */
+/** After checkCustomerIdsSql: no customer id needs quoting in CSV. */
+export const customerIdsPlain = async (db: DuckDbEngine): Promise<boolean> => (await db.scalar("SELECT getvariable('cvm_ids').plain")) === true;
+
+/** CUSTOMER_ORDER after checkCustomerIdsSql. */
 const checkedOrder = "CASE WHEN getvariable('cvm_ids').numeric THEN try_cast(customer_id AS HUGEINT) END NULLS LAST, customer_id";
 
 /**
