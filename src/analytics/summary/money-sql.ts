@@ -5,6 +5,12 @@
 // integers of millionths, added exactly, so every order gives the same total; amounts are money, so
 // millionths lose nothing a retailer would see.
 
+/** SQL for `expr` as the exact type money is summed in. */
+export const toMoney = (expr: string): string => `CAST(${expr} AS DECIMAL(38,6))`;
+
+/** SQL for the exact sum of `expr`, kept DECIMAL(38,6) for further exact sums and differences. */
+export const decimalSum = (expr: string): string => `sum(${toMoney(expr)})`;
+
 /** SQL for the exact sum of `expr` as a DOUBLE; `filter`: an aggregate FILTER clause, e.g. "FILTER (WHERE k > 1)". */
 export const exactSum = (expr: string, filter = ''): string =>
   `CAST(sum(CAST(${expr} AS DECIMAL(38,6)))${filter ? ` ${filter}` : ''} AS DOUBLE)`;
