@@ -99,6 +99,17 @@ describe('hand-worked logs', () => {
     expect(s.B).toEqual([1, 1, 19, 1]);
   });
 
+  it('monetary value is the exact mean of the repeat days, whatever the first day spent', async () => {
+    // E: first day 0.3, repeats 11.1 and 33.59 → (11.1 + 33.59) / 2 = 22.345. The summary takes
+    // (Σ spend − first day's spend) / (days − 1); in doubles that is ((0.3 + 11.1 + 33.59) − 0.3) / 2 =
+    // 22.345000000000002, and with a first day of 100.7 it is 22.34499999999999. Summed as exact
+    // decimals (money-sql.ts) the difference is exact, so both print 22.345 (summary-sql.ts).
+    for (const first of [0.3, 100.7]) {
+      const s = await summarise([['E', '2020-01-01', first], ['E', '2020-01-05', 11.1], ['E', '2020-01-09', 33.59]], { unit: 'day', periods: 'fractional', end: '2020-01-31' });
+      expect(s.E[3]).toBe(22.345);
+    }
+  });
+
   it('fractional weeks are days / 7', async () => {
     const s = await summarise(log, { unit: 'week', periods: 'fractional', end: '2020-01-31' });
     expect(s.A).toEqual([2, 14 / 7, 25 / 7, 5]);
