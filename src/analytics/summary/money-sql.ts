@@ -8,12 +8,9 @@
 /** SQL for `expr` as the exact type money is summed in. */
 export const toMoney = (expr: string): string => `CAST(${expr} AS DECIMAL(38,6))`;
 
-/** SQL for the exact sum of `expr`, kept DECIMAL(38,6) for further exact sums and differences. */
-export const decimalSum = (expr: string): string => `sum(${toMoney(expr)})`;
-
 /** SQL for the exact sum of `expr` as a DOUBLE; `filter`: an aggregate FILTER clause, e.g. "FILTER (WHERE k > 1)". */
 export const exactSum = (expr: string, filter = ''): string =>
-  `CAST(sum(CAST(${expr} AS DECIMAL(38,6)))${filter ? ` ${filter}` : ''} AS DOUBLE)`;
+  `CAST(sum(${toMoney(expr)})${filter ? ` ${filter}` : ''} AS DOUBLE)`;
 
 /** SQL for the mean of `expr` from its exact sum (NULL when no row counts, as avg()). */
 export const exactMean = (expr: string, filter = ''): string =>

@@ -25,7 +25,7 @@
 //    month, so they are not whole numbers there (or fail, depending on the pandas version).
 import { quoteIdent } from '../../engines/duckdb/sql-literal.ts';
 import type { TimeUnit } from '../models/types.ts';
-import { decimalSum, toMoney } from './money-sql.ts';
+import { exactMean, exactSum, toMoney } from './money-sql.ts';
 
 export type PeriodConvention = 'whole' | 'fractional';
 export const PERIOD_CONVENTIONS: readonly PeriodConvention[] = ['whole', 'fractional'];
@@ -108,12 +108,14 @@ export const CUSTOMER_ORDER = 'try_cast(customer_id AS HUGEINT) NULLS LAST, cust
  *
  * Monetary value is the mean spend of the repeat ticks: (Σ spend − spend of the first tick) /
  * (ticks − 1), with arg_min for the first tick's spend (a customer's ticks are distinct, so it is
- * well defined). Spend stays DECIMAL(38,6) up to that division (money-sql.ts), so the difference is
- * exact and the double the same as summing the repeat ticks alone; with DOUBLE sums it was not
- * (22.345 came out 22.345000000000006), which is why this used to find each customer's first tick
- * by a window over the tick rows first. Without the window: 1.12 s against 1.50 s of wall time (2.10
- * against 2.78 s of CPU) for the 1M-customer benchmark log read from its CSV, the same table to the
- * bit (checked with EXCEPT against the window form).
+ * well defined). A tick's spend is an exact decimal sum (money-sql.ts) kept as the nearest DOUBLE,
+ * which converts back to the same decimal (for a day's spend under ~4·10⁹), so the difference is
+ * exact and the double the same as summing the repeat ticks alone; in doubles it was not (22.345 came
+ * out 22.345000000000002), which is why this used to find each customer's first tick by a window over
+ * the tick rows first. Without the window the 1M-customer benchmark log's summary from its CSV takes
+ * 1.12 s against 1.40 s (2.08 against 2.58 s of CPU; medians of 7 alternating runs in one process, in
+ * the pipeline's 1 GB memory limit), and at 5M 7.0 s against 7.4 s (4 runs); the same table to the bit
+ * (EXCEPT of the two forms empty at 1M and 5M).
  * @example customerSummarySql({ unit: 'week', periods: 'fractional', end: '1998-06-30', calibrationEnd: '1997-09-30', hasAmount: true })
  */
 export function customerSummarySql(spec: SummarySpec, source = 'transactions', target = 'customer_summary'): string {
@@ -129,42 +131,51 @@ export function customerSummarySql(spec: SummarySpec, source = 'transactions', t
   // With a split every calibration aggregate is restricted to the calibration ticks.
   const cal = (aggregate: string): string => (split ? `${aggregate} FILTER (WHERE in_cal)` : aggregate);
   const n = cal('count(*)');
+  // With days as ticks ('fractional') the tick is the day itself and spans are date_diffs: no tick
+  // number is carried, so the per-customer aggregate keeps 4-byte dates only (its states' size counts
+  // when 5M customers meet DuckDB's memory limit: BIGINT tick numbers beside the dates and DECIMAL day
+  // spends made that query ~25 % slower there).
+  const fractional = spec.periods === 'fractional';
+  const k = fractional ? 'day' : 'k';
+  const span = (from: string, to: string): string => (fractional ? `date_diff('day', ${from}, ${to})` : `${to} - ${from}`);
   const columns = [
     `CAST(${n} - 1 AS DOUBLE) AS frequency`,
-    `CAST(${cal('max(k)')} - ${cal('min(k)')} AS DOUBLE) / ${scale} AS recency`,
-    `CAST(${tick(dateLit(calEnd))} - ${cal('min(k)')} AS DOUBLE) / ${scale} AS "T"`,
+    `CAST(${span(cal(`min(${k})`), cal(`max(${k})`))} AS DOUBLE) / ${scale} AS recency`,
+    `CAST(${span(cal(`min(${k})`), fractional ? dateLit(calEnd) : tick(dateLit(calEnd)))} AS DOUBLE) / ${scale} AS "T"`,
   ];
   if (spec.hasAmount) {
-    // NULL (no repeat tick) → 0, as the reference libraries.
-    columns.push(`coalesce(CAST(${cal('sum(spend)')} - ${cal('arg_min(spend, k)')} AS DOUBLE) / nullif(${cal('count(spend)')} - 1, 0), 0) AS monetary_value`);
+    // Σ spend − the first tick's spend, in exact decimals (money-sql.ts); NULL (no repeat tick) → 0, as
+    // the reference libraries.
+    const repeats = `${cal(`sum(${toMoney('spend')})`)} - ${toMoney(cal(`arg_min(spend, ${k})`))}`;
+    columns.push(`coalesce(CAST(${repeats} AS DOUBLE) / nullif(${cal('count(spend)')} - 1, 0), 0) AS monetary_value`);
   }
   if (split) {
     columns.push('CAST(count(*) FILTER (WHERE NOT in_cal) AS DOUBLE) AS frequency_holdout');
-    if (spec.hasAmount) columns.push('coalesce(CAST(sum(spend) FILTER (WHERE NOT in_cal) AS DOUBLE) / count(spend) FILTER (WHERE NOT in_cal), 0) AS monetary_value_holdout');
+    if (spec.hasAmount) columns.push(`coalesce(${exactMean('spend', 'FILTER (WHERE NOT in_cal)')}, 0) AS monetary_value_holdout`);
     columns.push(`CAST(${tick(dateLit(spec.end))} - ${tick(dateLit(calEnd))} AS DOUBLE) / ${scale} AS duration_holdout`);
   }
   if (spec.history) {
-    const [first, last] = spec.periods === 'fractional' ? ['day', 'day'] : ['first_day', 'last_day'];
-    columns.push('CAST(sum(n_rows) AS BIGINT) AS orders', 'CAST(sum(spend) AS DOUBLE) AS total_spend', `min(${first}) AS first_purchase`, `max(${last}) AS last_purchase`);
+    const [first, last] = fractional ? ['day', 'day'] : ['first_day', 'last_day'];
+    columns.push('CAST(sum(n_rows) AS BIGINT) AS orders', `${exactSum('spend')} AS total_spend`, `min(${first}) AS first_purchase`, `max(${last}) AS last_purchase`);
   }
   // Purchases merge per day first (every convention's tick is a day or a union of days), then per
   // tick: the day level keeps the first hash table small (a 4-byte date, no timestamps carried), and
   // with days as ticks ('fractional') the second level is a mere projection. With a split, a tick
   // straddling the calibration end counts on both sides (in_cal is part of its key), as lifetimes
-  // summarises the two halves separately.
+  // summarises the two halves separately. Row counts are INTEGERs (smaller aggregate states).
   const inCal = split ? `, day <= ${dateLit(calEnd)} AS in_cal` : '';
-  const dayHistory = spec.history ? ', count(*) AS n_rows' : '';
-  const per = spec.periods === 'fractional'
-    ? `SELECT customer_id, ${tick('day')} AS k${inCal}, spend${spec.history ? ', n_rows, day' : ''} FROM days`
-    : `SELECT customer_id, ${tick('day')} AS k${inCal}, sum(spend) AS spend${spec.history ? ', sum(n_rows) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
+  const dayHistory = spec.history ? ', CAST(count(*) AS INTEGER) AS n_rows' : '';
+  const per = fractional
+    ? `SELECT *${inCal} FROM days`
+    : `SELECT customer_id, CAST(${tick('day')} AS INTEGER) AS k${inCal}, ${exactSum('spend')} AS spend${spec.history ? ', CAST(sum(n_rows) AS INTEGER) AS n_rows, min(day) AS first_day, max(day) AS last_day' : ''}
   FROM days GROUP BY ALL`;
   const days = spec.keepLate
-    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' OR prefix(customer_id, ' ') OR suffix(customer_id, ' ') THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, ${decimalSum('amount')} AS spend${dayHistory}
+    ? `SELECT CASE WHEN ts < ${dayAfter(spec.end)} OR customer_id = '' OR prefix(customer_id, ' ') OR suffix(customer_id, ' ') THEN customer_id END AS customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
   FROM ${source} GROUP BY ALL`
     : spec.daysTable === undefined
-    ? `SELECT customer_id, CAST(ts AS DATE) AS day, ${decimalSum('amount')} AS spend${dayHistory}
+    ? `SELECT customer_id, CAST(ts AS DATE) AS day, ${exactSum('amount')} AS spend${dayHistory}
   FROM ${source} WHERE ts < ${dayAfter(spec.end)} GROUP BY ALL`
-    : `SELECT customer_id, day, ${toMoney('spend')} AS spend${spec.history ? ', n_rows' : ''} FROM ${quoteIdent(spec.daysTable)} WHERE day <= ${dateLit(spec.end)}`;
+    : `SELECT customer_id, day, spend${spec.history ? ', n_rows' : ''} FROM ${quoteIdent(spec.daysTable)} WHERE day <= ${dateLit(spec.end)}`;
   return `CREATE OR REPLACE TABLE ${target} AS
 WITH days AS (
   ${days}
