@@ -103,17 +103,20 @@ async function main(argv: string[]): Promise<void> {
     const base: Measurement[] = [], pipe: Measurement[] = [];
     for (let i = 0; i < repeats; i++) { base.push(run('baseline', file)); pipe.push(run('pipeline', file)); }
     const b = median(base.map((m) => m.seconds)), p = median(pipe.map((m) => m.seconds));
+    // Each repeat's own ratio (its pipeline over the baseline run just before it): steadier than the
+    // ratio of medians when the machine's speed drifts during the run.
+    const ratios = pipe.map((m, i) => m.seconds / base[i].seconds);
     const last = pipe[pipe.length - 1];
     const cpu = (ms: Measurement[]) => median(ms.map((m) => m.cpuSeconds ?? Number.NaN)).toFixed(2);
-    const row = `| ${label} | ${last.customers?.toLocaleString('en-US')} | ${b.toFixed(2)} s | ${p.toFixed(2)} s | **${(p / b).toFixed(2)}×** | ${Math.max(...base.map((m) => m.peakMb)).toFixed(0)} MB | ${Math.max(...pipe.map((m) => m.peakMb)).toFixed(0)} MB | CPU ${cpu(base)} s vs ${cpu(pipe)} s; ${Object.entries(last.timings ?? {}).map(([k, v]) => `${k} ${k === 'patterns' || k === 'pairs' ? v : v.toFixed(2)}`).join(', ')} |`;
+    const row = `| ${label} | ${last.customers?.toLocaleString('en-US')} | ${b.toFixed(2)} s | ${p.toFixed(2)} s | **${(p / b).toFixed(2)}×** | ${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) | ${Math.max(...base.map((m) => m.peakMb)).toFixed(0)} MB | ${Math.max(...pipe.map((m) => m.peakMb)).toFixed(0)} MB | CPU ${cpu(base)} s vs ${cpu(pipe)} s; ${Object.entries(last.timings ?? {}).map(([k, v]) => `${k} ${k === 'patterns' || k === 'pairs' ? v : v.toFixed(2)}`).join(', ')} |`;
     console.error(row);
     rows.push(row);
   }
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; median of ${repeats} alternating runs; load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}. Last column: median CPU time (baseline vs measured), then the last run's step wall times.`,
     '',
-    '| size | customers | DuckDB summary only | whole pipeline | ratio | peak RSS summary | peak RSS pipeline | pipeline steps (s) |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| size | customers | DuckDB summary only | whole pipeline | ratio | ratio of pairs: median (range) | peak RSS summary | peak RSS pipeline | pipeline steps (s) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
   ].join('\n');
   console.log(table);
