@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<void> {
     rows.push(row);
   }
   const table = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; median of ${repeats} alternating runs; load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}. Last column: median CPU time (baseline vs measured), then the last run's step wall times.`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}; median of ${repeats} alternating runs; load average (1 min) at the start ${loadStart.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}. Last column: median CPU time (baseline vs measured), then the last run's step wall times.`,
     '',
     '| size | customers | DuckDB summary only | whole pipeline | ratio | ratio of pairs: median (range) | peak RSS summary | peak RSS pipeline | pipeline steps (s) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|',
