@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { percentileScores } from '../analytics/composite/composite-score.ts';
 import { Random } from '../analytics/simulate/random.ts';
-import { percentileOfRanks, positionsDescending, quintiles, sortedOrder, tieRanks } from './tie-ranks.ts';
+import { countedRanks, percentileOfRanks, positionsDescending, quintiles, sortedOrder, sortedRanks, tieRanks } from './tie-ranks.ts';
 
 describe('tie ranks', () => {
   it('counts the values before and with each one, NaN last, −0 equal to 0', () => {
@@ -10,6 +10,27 @@ describe('tie ranks', () => {
     // sorted: −1, 0, −0, 3, 5, 5, NaN, NaN
     expect(Array.from(lo)).toEqual([4, 3, 4, 6, 0, 1, 1, 6]);
     expect(Array.from(hi)).toEqual([6, 4, 6, 8, 1, 3, 3, 8]);
+  });
+
+  it('counts whole numbers to the same ranks as the sort, and leaves anything else to the sort', () => {
+    const rng = new Random(7);
+    // Days, counts and negated days, with ties, −0 and a wide span; each through both paths.
+    const columns = [
+      Float64Array.from({ length: 20_000 }, () => Math.floor(rng.uniform(0, 560))),
+      Float64Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? -0 : -Math.floor(rng.uniform(0, 90)))),
+      Float64Array.from({ length: 20_000 }, () => Math.floor(rng.uniform(-1e6, 1e6))),
+    ];
+    for (const v of columns) {
+      const counted = countedRanks(v), sorted = sortedRanks(v);
+      expect(counted).not.toBeNull();
+      expect(Array.from(counted?.lo ?? [])).toEqual(Array.from(sorted.lo));
+      expect(Array.from(counted?.hi ?? [])).toEqual(Array.from(sorted.hi));
+    }
+    expect(countedRanks(Float64Array.of(1, 2.5))).toBeNull();
+    expect(countedRanks(Float64Array.of(1, NaN))).toBeNull();
+    expect(countedRanks(Float64Array.of(0, Infinity))).toBeNull();
+    expect(countedRanks(Float64Array.of(0, 2 ** 22))).toBeNull();
+    expect(countedRanks(new Float64Array(0))).toBeNull();
   });
 
   it('sorts stably, negatives and large magnitudes included', () => {

@@ -47,6 +47,43 @@ export function sortedOrder(values: Float64Array): Uint32Array {
 export interface TieRanks { lo: Int32Array; hi: Int32Array }
 
 export function tieRanks(values: Float64Array): TieRanks {
+  const counted = countedRanks(values);
+  if (counted !== null) return counted;
+  return sortedRanks(values);
+}
+
+/** The widest span of whole numbers countedRanks counts (a 2⁴¹-entry table would be 8 MB). */
+const COUNTED_SPAN = 1 << 21;
+
+/**
+ * tieRanks by counting, for whole numbers within a span of COUNTED_SPAN (days, orders, purchases):
+ * one table of counts per value, its prefix sums give lo and hi directly, with no sort and no
+ * permutation (~5 ms at a million values, against ~130 ms for sortedRanks, which the segments step
+ * ran for four such columns). Null when a value is not a whole number (a fraction, NaN, ±∞) or the
+ * span is wider: sortedRanks then. The same lo and hi by definition (tie-ranks.test.ts compares).
+ */
+export function countedRanks(values: Float64Array): TieRanks | null {
+  const n = values.length;
+  if (n === 0) return null;
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isInteger(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min >= COUNTED_SPAN) return null;
+  // below[k] = how many values are smaller than min + k, after the prefix sums (−0 and 0 share k).
+  const below = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) below[values[i] - min + 1]++;
+  for (let k = 1; k < below.length; k++) below[k] += below[k - 1];
+  const lo = new Int32Array(n), hi = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const k = values[i] - min; lo[i] = below[k]; hi[i] = below[k + 1]; }
+  return { lo, hi };
+}
+
+/** tieRanks from a radix sort of the values: any doubles, NaN last. */
+export function sortedRanks(values: Float64Array): TieRanks {
   const n = values.length;
   const order = sortedOrder(values);
   // The values gathered in sorted order (NaN as +∞, tied with the other NaNs), so ties are found in
