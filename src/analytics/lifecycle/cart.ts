@@ -168,18 +168,21 @@ function bestCut(vals: Float64Array, cls: Uint8Array, base: number, lo: number, 
 
 interface Sorted { order: Int32Array; vals: Float64Array; cls: Uint8Array }
 
-/** Rows marked left first, then the others, each group keeping its order; values and classes move with their rows. */
+/**
+ * Rows marked left first, then the others, each group keeping its order; values and classes move with
+ * their rows. One pass: left rows move down in place (never past an unread one), the others wait in
+ * `tmp` and follow; each row's mark is looked up once (two passes, one per side, cost a third more).
+ */
 function stablePartition(a: Sorted, from: number, to: number, goLeft: Uint8Array, tmp: Sorted): void {
-  let k = 0;
-  for (const left of [1, 0]) {
-    for (let i = from; i < to; i++) {
-      if (goLeft[a.order[i]] !== left) continue;
-      tmp.order[k] = a.order[i]; tmp.vals[k] = a.vals[i]; tmp.cls[k] = a.cls[i]; k++;
-    }
+  let l = from, r = 0;
+  for (let i = from; i < to; i++) {
+    const row = a.order[i];
+    if (goLeft[row] === 1) { a.order[l] = row; a.vals[l] = a.vals[i]; a.cls[l] = a.cls[i]; l++; }
+    else { tmp.order[r] = row; tmp.vals[r] = a.vals[i]; tmp.cls[r] = a.cls[i]; r++; }
   }
-  a.order.set(tmp.order.subarray(0, k), from);
-  a.vals.set(tmp.vals.subarray(0, k), from);
-  a.cls.set(tmp.cls.subarray(0, k), from);
+  a.order.set(tmp.order.subarray(0, r), l);
+  a.vals.set(tmp.vals.subarray(0, r), l);
+  a.cls.set(tmp.cls.subarray(0, r), l);
 }
 
 /** Growable node arrays, frozen into typed arrays at the end. */
