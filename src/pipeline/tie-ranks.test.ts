@@ -12,13 +12,18 @@ describe('tie ranks', () => {
     expect(Array.from(hi)).toEqual([6, 4, 6, 8, 1, 3, 3, 8]);
   });
 
-  it('counts whole numbers to the same ranks as the sort, and leaves anything else to the sort', () => {
+  it('counts whole numbers, cents and rounded probabilities to the same ranks as the sort, and leaves anything else to the sort', () => {
     const rng = new Random(7);
-    // Days, counts and negated days, with ties, −0 and a wide span; each through both paths.
+    // Days, negated days with −0, a wide span of whole numbers, money in cents (0.29 · 100 is not a
+    // whole double: the check must not rely on that), P(alive) to 6 places, scores to 2 and 4 places.
     const columns = [
       Float64Array.from({ length: 20_000 }, () => Math.floor(rng.uniform(0, 560))),
       Float64Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? -0 : -Math.floor(rng.uniform(0, 90)))),
       Float64Array.from({ length: 20_000 }, () => Math.floor(rng.uniform(-1e6, 1e6))),
+      Float64Array.from({ length: 20_000 }, (_, i) => (i % 5 === 0 ? 0.29 : Math.round(rng.uniform(-50, 5000) * 100) / 100)),
+      Float64Array.from({ length: 20_000 }, (_, i) => (i % 9 === 0 ? 1 : Math.round(rng.uniform(0, 1) * 1e6) / 1e6)),
+      Float64Array.from({ length: 20_000 }, () => Math.round(rng.uniform(0, 100) * 100) / 100),
+      Float64Array.from({ length: 20_000 }, () => Math.round(rng.uniform(0, 150) * 1e4) / 1e4),
     ];
     for (const v of columns) {
       const counted = countedRanks(v), sorted = sortedRanks(v);
@@ -26,10 +31,13 @@ describe('tie ranks', () => {
       expect(Array.from(counted?.lo ?? [])).toEqual(Array.from(sorted.lo));
       expect(Array.from(counted?.hi ?? [])).toEqual(Array.from(sorted.hi));
     }
-    expect(countedRanks(Float64Array.of(1, 2.5))).toBeNull();
+    expect(countedRanks(Float64Array.of(1, 2.5))).not.toBeNull(); // tenths are whole hundredths
+    expect(countedRanks(Float64Array.of(1, 0.1234567))).toBeNull(); // 7 places
+    expect(countedRanks(Float64Array.of(0.1, 1 / 3))).toBeNull();
     expect(countedRanks(Float64Array.of(1, NaN))).toBeNull();
     expect(countedRanks(Float64Array.of(0, Infinity))).toBeNull();
-    expect(countedRanks(Float64Array.of(0, 2 ** 22))).toBeNull();
+    expect(countedRanks(Float64Array.of(0, 2 ** 22))).toBeNull(); // span too wide
+    expect(countedRanks(Float64Array.of(1e15, 1e15 + 0.125))).toBeNull(); // magnitude beyond exact scaled integers
     expect(countedRanks(new Float64Array(0))).toBeNull();
   });
 
