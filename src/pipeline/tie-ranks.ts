@@ -97,7 +97,7 @@ function countedAt(values: Float64Array, scale: number): TieRanks | null {
   return { lo, hi };
 }
 
-/** tieRanks from a radix sort of the values: any doubles, NaN last. */
+/** tieRanks from a radix sort of the values: every double, NaN last. */
 export function sortedRanks(values: Float64Array): TieRanks {
   const n = values.length;
   const order = sortedOrder(values);

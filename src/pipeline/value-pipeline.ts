@@ -124,7 +124,6 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   // busy or a rejection unhandled.
   let fitFailure: { error: unknown } | null = null;
   let spendUnavailable: string | undefined;
-  let plainIds = false;
   try {
     const wanted = o.model ?? 'bgnbd';
     if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
@@ -134,7 +133,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   }
   await aheadDone();
   if (fitFailure) throw fitFailure.error;
-  if (files) plainIds = await customerIdsPlain(db);
+  const plainIds = files && await customerIdsPlain(db);
   // In a fixed order, so that the same summary gives the same fit (money-sql.ts makes the summary the same).
   const spend = loaded.hasAmount ? await db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS} ORDER BY ALL`) : null;
   if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
