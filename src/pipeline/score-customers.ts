@@ -8,6 +8,7 @@
 // Gamma-Gamma's E[M | x, m̄] is a closed form, evaluated in SQL per customer. At 1M customers this is
 // ~10⁵ patterns and ~10³ (x, T) pairs instead of 10⁶ rows.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { overlapped } from '../engines/duckdb/overlapped.ts';
 import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
 import { discountedPurchasesIfAlive, type DiscountSchedule } from '../analytics/models/clv.ts';
 import type { GammaGammaParams } from '../analytics/models/gamma-gamma.ts';
@@ -53,13 +54,26 @@ export interface ScoreInfo {
 
 /** Creates `target` (default `customer_scores`, a table unless `view`): every summary column plus the predictions. */
 export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: ScoreOptions<P>): Promise<ScoreInfo> {
-  const source = o.source ?? 'customer_summary';
-  const target = o.target ?? 'customer_scores';
   if (o.clv && !o.spend) throw new ModelError('invalid-input', 'CLV needs a spend model (Gamma-Gamma)');
-  if (o.spend && !(o.spend.q > 1)) {
-    throw new ModelError('invalid-params', `Gamma-Gamma q = ${o.spend.q} ≤ 1: the expected spend is infinite (E[M] = pγ/(q−1)); the data's spend is too heavy-tailed for this model`);
-  }
-  const { x, tx, T } = o.patterns ?? await readRfPatterns(db, source);
+  checkSpend(o.spend);
+  const scored = await scorePatterns(db, { ...o, discount: o.clv });
+  await scored.ready();
+  const customers = await joinScores(db, { ...o, clv: o.clv !== undefined });
+  return { ...scored.info, customers };
+}
+
+/** scoreCustomers' first half: what the count model gives (the discounted purchases when `discount` is set). */
+export type PatternScoreOptions<P extends string> = Omit<ScoreOptions<P>, 'spend' | 'clv' | 'target' | 'view'> & { discount?: DiscountSchedule };
+
+/**
+ * scoreCustomers' first half: the count model's scores per distinct pattern, computed in JS and
+ * appended, and `pattern_scores` (with `patternColumns`) built from them on DuckDB's threads. Returns
+ * at once with the wait for that statement, so the caller can compute meanwhile — the value pipeline
+ * fits Gamma-Gamma then (engines/duckdb/overlapped.ts); nothing else may use `db` before the wait.
+ * The spend model is not needed here: the discounted purchases depend on the count model alone.
+ */
+export async function scorePatterns<P extends string>(db: DuckDbEngine, o: PatternScoreOptions<P>): Promise<{ info: Omit<ScoreInfo, 'customers'>; ready: () => Promise<void> }> {
+  const { x, tx, T } = o.patterns ?? await readRfPatterns(db, o.source ?? 'customer_summary');
   const n = x.length;
   // The horizon sums and the survival factor depend on (x, T) only: computed once per distinct pair,
   // found through the distinct x and T (a few hundred each) instead of a string-keyed map.
@@ -75,7 +89,7 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
       k = pairIfAlive.length;
       pairOf[key] = k;
       pairIfAlive.push(o.model.expectedPurchasesIfAlive(o.params, o.horizon, x[i], T[i]));
-      pairDisc.push(o.clv ? discountedPurchasesIfAlive(o.model, o.params, x[i], T[i], o.clv) : 0);
+      pairDisc.push(o.discount ? discountedPurchasesIfAlive(o.model, o.params, x[i], T[i], o.discount) : 0);
       pairSurvival.push(survival ? survival(o.params, o.horizon, x[i], T[i]) : Number.NaN);
     }
     pAlive[i] = o.model.pAlive(o.params, x[i], tx[i], T[i]);
@@ -89,10 +103,25 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   const values = extra.length > 0 ? 'pattern_values' : 'pattern_scores';
   await db.run(`CREATE OR REPLACE TABLE ${values} (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE, discounted_if_alive DOUBLE)`);
   await db.append(values, [x, tx, T, pAlive, pAliveH, expected, disc, discIfAlive]);
-  if (extra.length > 0) {
-    await db.run(`CREATE OR REPLACE TABLE pattern_scores AS SELECT *, ${extra.map(([name, sql]) => `${sql} AS ${quoteIdent(name)}`).join(', ')} FROM ${values};
-      DROP TABLE ${values}`);
-  }
+  const info = { patterns: n, pairs: pairIfAlive.length };
+  if (extra.length === 0) return { info, ready: async () => {} };
+  return {
+    info,
+    ready: overlapped(db, `CREATE OR REPLACE TABLE pattern_scores AS SELECT *, ${extra.map(([name, sql]) => `${sql} AS ${quoteIdent(name)}`).join(', ')} FROM ${values};
+      DROP TABLE ${values}`),
+  };
+}
+
+/**
+ * scoreCustomers' second half, after scorePatterns' wait: `target` = the summary joined with
+ * `pattern_scores`, with the spend columns when `spend` is given (and CLV with `clv`). Returns the
+ * number of customers.
+ */
+export async function joinScores(db: DuckDbEngine, o: { source?: string; target?: string; view?: boolean; spend?: GammaGammaParams; clv?: boolean; patternColumns?: Readonly<Record<string, string>> }): Promise<number> {
+  const source = o.source ?? 'customer_summary';
+  const target = o.target ?? 'customer_scores';
+  checkSpend(o.spend);
+  if (o.clv && !o.spend) throw new ModelError('invalid-input', 'CLV needs a spend model (Gamma-Gamma)');
   // Gamma-Gamma conditional expected spend, Fader, Hardie & Lee (2005, "RFM and CLV"), eq. 5 /
   // Fader & Hardie (2013) eq. 6: E[M | x, m̄] = p(γ + x m̄)/(p x + q − 1); at x = 0 it is the
   // population mean pγ/(q − 1).
@@ -103,15 +132,21 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   // at risk is (1 − P(alive)) × this; dividing the CLV by a rounded P(alive) instead blew up for
   // customers whose P(alive) rounds to 0.
   const clvSql = o.clv ? ', expected_spend * discounted_purchases AS clv, expected_spend * discounted_if_alive AS clv_if_alive' : '';
+  const extra = Object.keys(o.patternColumns ?? {});
   // No ORDER BY: the relation is an intermediate; the result file (write-customers.ts) is sorted.
   await dropRelation(db, target);
   await db.run(`CREATE ${o.view ? 'VIEW' : 'TABLE'} ${target} AS
     SELECT * EXCLUDE (discounted_purchases, discounted_if_alive)${clvSql} FROM (
-      SELECT s.*, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${extra.map(([name]) => `, ps.${quoteIdent(name)}`).join('')}${spendSql}
+      SELECT s.*, ps.p_alive, ps.p_alive_horizon, ps.expected_purchases, ps.discounted_purchases, ps.discounted_if_alive${extra.map((name) => `, ps.${quoteIdent(name)}`).join('')}${spendSql}
       FROM ${source} s
       JOIN pattern_scores ps ON ps.x = s.frequency AND ps.tx = s.recency AND ps."T" = s."T"
     )`);
   // Every customer has its pattern, so a view has as many rows as the source (counting it would run the join).
-  const customers = Number(await db.scalar(`SELECT count(*) FROM ${o.view ? source : target}`));
-  return { customers, patterns: n, pairs: pairIfAlive.length };
+  return Number(await db.scalar(`SELECT count(*) FROM ${o.view ? source : target}`));
+}
+
+function checkSpend(spend: GammaGammaParams | undefined): void {
+  if (spend && !(spend.q > 1)) {
+    throw new ModelError('invalid-params', `Gamma-Gamma q = ${spend.q} ≤ 1: the expected spend is infinite (E[M] = pγ/(q−1)); the data's spend is too heavy-tailed for this model`);
+  }
 }

@@ -15,7 +15,7 @@ import { dropDaysSql, transactionDaysSql } from '../analytics/summary/transactio
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
 import { overlapped } from '../engines/duckdb/overlapped.ts';
-import { scoreCustomers, type ScoreInfo } from './score-customers.ts';
+import { joinScores, scorePatterns, type ScoreInfo } from './score-customers.ts';
 import { PIPELINE_MEMORY_BYTES, PIPELINE_MEMORY_LIMIT, withMemoryCap } from './memory-cap.ts';
 import { checkCustomerIdsSql, csvPatternText, customerIdsPlain, writeCustomers } from './write-customers.ts';
 
@@ -134,8 +134,22 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   await aheadDone();
   if (fitFailure) throw fitFailure.error;
   const plainIds = files && await customerIdsPlain(db);
+  const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
+  const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
   // In a fixed order, so that the same summary gives the same fit (money-sql.ts makes the summary the same).
   const spend = loaded.hasAmount ? await db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS} ORDER BY ALL`) : null;
+  if (loaded.hasAmount) await db.run(`DROP TABLE IF EXISTS temp.main.${SPEND_PATTERNS}`);
+  // The count model's scores per pattern do not need the spend model: DuckDB builds their table (and
+  // a lone CSV's pattern text, write-customers.ts) while JS fits Gamma-Gamma. The pattern columns of
+  // the result are the same with or without spend columns, so the text can be chosen before the fit.
+  const clvMonths = o.clvMonths ?? 12;
+  const annual = o.annualDiscountRate ?? 0.1;
+  const horizon = convertTime(52, 'week', unit);
+  const patternText = plainIds && o.outCsv !== undefined && o.outParquet === undefined;
+  const patternColumns = patternText ? csvPatternText(loaded.hasAmount, clvMonths) : undefined;
+  const discount = { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 };
+  const scored = await scorePatterns(db, { model: best.model, params: best.fit.params, horizon, patterns, patternColumns, discount: loaded.hasAmount ? discount : undefined });
+  let spendFailure: { error: unknown } | null = null;
   if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
     try {
       spendFit = fitGammaGamma({ x: spend.x, monetary: spend.m, weight: spend.w }, fitOptions);
@@ -143,26 +157,16 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
       // Spend that hardly varies between purchases (a fixed-price product, a test file) puts
       // Gamma-Gamma's optimum at infinity: the purchase model still stands, so the run goes on
       // without spend predictions and says why, instead of failing as a whole.
-      if (!(e instanceof ModelError && e.code === 'not-converged')) throw e;
-      spendUnavailable = `the spend model (Gamma-Gamma) did not converge, so there is no CLV: ${e.message}`;
+      if (e instanceof ModelError && e.code === 'not-converged') spendUnavailable = `the spend model (Gamma-Gamma) did not converge, so there is no CLV: ${e.message}`;
+      else spendFailure = { error: e };
     }
   }
-  if (loaded.hasAmount) await db.run(`DROP TABLE IF EXISTS temp.main.${SPEND_PATTERNS}`);
-  // A lone CSV takes the pattern columns as text made once per pattern (write-customers.ts).
-  const patternText = plainIds && o.outCsv !== undefined && o.outParquet === undefined;
-  const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
-  const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
+  await scored.ready();
+  if (spendFailure) throw spendFailure.error;
   done();
   done = step('score');
-  const clvMonths = o.clvMonths ?? 12;
-  const annual = o.annualDiscountRate ?? 0.1;
-  const horizon = convertTime(52, 'week', unit);
-  const score = await scoreCustomers(db, {
-    model: best.model, params: best.fit.params, horizon, patterns, view: true,
-    patternColumns: patternText ? csvPatternText(spendFit !== null, clvMonths) : undefined,
-    spend: spendFit ? (spendFit.params as GammaGammaParams) : undefined,
-    clv: spendFit ? { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 } : undefined,
-  });
+  const customers = await joinScores(db, { view: true, patternColumns, spend: spendFit ? (spendFit.params as GammaGammaParams) : undefined, clv: spendFit !== null });
+  const score: ScoreInfo = { ...scored.info, customers };
   done();
   done = step('write');
   await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths, idsChecked: files, patternText });
