@@ -221,6 +221,12 @@ describe('loadTransactions', () => {
     // NaN and infinity parse as doubles (in the typed reading too) but are no amounts: named, not summed.
     const nan = await failure({ path: file('nan-amount.csv', 'id,date,amt\n1,2015-01-01,3.5\n1,2015-01-02,NaN\n2,2015-01-02,inf\n2,2015-01-03,4\n'), customer: 'id', date: 'date', amount: 'amt' });
     expect([nan.code, nan.message]).toEqual(['bad-amount', expect.stringMatching(/^2 of 4 rows .* amt that is not a number \(line 3: "NaN"; line 4: "inf"\)/)]);
+    // The same through the typed readings that sum as they read (money-sql.ts): the summary in the
+    // reading and the day totals, whose sums take NaN and ∞ without an error, so they are checked.
+    const nanFile = join(dir, 'nan-amount.csv');
+    const inReading = await failure({ path: nanFile, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'nan_days', summary: { unit: 'week', periods: 'fractional', end: '2015-01-31' } });
+    const inDays = await failure({ path: nanFile, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'nan_days' });
+    for (const e of [inReading, inDays]) expect([e.code, e.message]).toEqual([nan.code, nan.message]);
     const who = await failure({ path: file('bad-customer.csv', 'id,date\n1,2015-01-01\n ,2015-01-02\n'), customer: 'id', date: 'date' });
     expect([who.code, who.message]).toEqual(['bad-customer', expect.stringMatching(/have an empty id \(line 3: " "\)/)]);
   });

@@ -10,7 +10,7 @@ import { SummaryError } from './summary-error.ts';
 import { customerSummarySql, type SummarySpec } from './summary-sql.ts';
 import {
   AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, dayCountsSql, dropDaysSql, formatFromPath, loadSql, rawLinesSql, readerSql,
-  stageSql, summaryCountsSql, transactionDaysSql, typedSourceSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
+  nonFiniteDaysSql, stageSql, summaryCountsSql, transactionDaysSql, typedSourceSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
 } from './transactions-sql.ts';
 
 /** The table a load fills before it replaces `transactions`. */
@@ -98,11 +98,13 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
     const sql = customerSummarySql({ ...o.summary, hasAmount: amount !== undefined, history: true, keepLate: true }, strict, SUMMARY);
     typedFails = !await db.run(sql).then(() => true, () => false);
     if (!typedFails) {
-      const c = (await db.rows(summaryCountsSql(SUMMARY)))[0];
+      const c = (await db.rows(summaryCountsSql(SUMMARY, amount !== undefined)))[0];
       const rows = Number(c.rows);
+      // NaN or ±∞ among the amounts: the text reading below names their lines.
+      typedFails = Number(c.nonfinite) > 0;
       // Blank customer ids or no rows at all: the reading below gives the usual error. Ids with edge
       // spaces: the reading below trims them (the strict one groups them as they are).
-      if (Number(c.blank) === 0 && Number(c.untrimmed) === 0 && rows > 0) {
+      if (Number(c.blank) === 0 && Number(c.untrimmed) === 0 && rows > 0 && !typedFails) {
         if (Number(c.late) > 0) await db.run(`DELETE FROM ${SUMMARY} WHERE customer_id IS NULL`);
         await dropRelation(db, 'transactions');
         await db.run(`ALTER VIEW ${LOADING} RENAME TO transactions`);
@@ -115,7 +117,8 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
   if (days !== undefined) {
     const typed = typedFails ? null : typedSourceSql(source, columns, names[date], amountName);
     // The typed reading first; any failure (a value it cannot parse) falls back to the view.
-    const fast = typed !== null && await db.run(transactionDaysSql(typed, days)).then(() => true, () => false);
+    const fast = typed !== null && await db.run(transactionDaysSql(typed, days)).then(() => true, () => false)
+      && (amountName === undefined || Number(await db.scalar(nonFiniteDaysSql(days))) === 0);
     if (!fast) await guard(source, () => db.run(transactionDaysSql(quoteIdent(LOADING), days)), o.dateFormat);
   }
   const countsSql = days === undefined ? badCountsSql(amount !== undefined, LOADING) : dayCountsSql(amount !== undefined, days);

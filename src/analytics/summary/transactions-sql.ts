@@ -183,13 +183,23 @@ export function typedSourceSql(s: SourceSpec, c: StageColumns, dateName: string,
  * The counts loadTransactions needs from a summary built with `keepLate` from a strict typedSourceSql
  * reading: rows read (every row is in some group's `orders`), the last day, customers with a blank
  * id (a bad file), ids with edge spaces (to be read again, trimmed) and whether late rows were kept
- * (the NULL customer's row, to delete).
+ * (the NULL customer's row, to delete), and, with amounts, customers whose total is not a finite
+ * number: the typed reader parses "NaN" and "inf" as doubles, and a file with them is read again as
+ * text, which names their lines (nonFiniteDaysSql does the same for day totals).
  */
-export const summaryCountsSql = (table: string): string =>
+export const summaryCountsSql = (table: string, hasAmount: boolean): string =>
   `SELECT coalesce(sum(orders), 0) AS rows, strftime(max(last_purchase), '%Y-%m-%d') AS last_day,
   count(*) FILTER (WHERE customer_id = '') AS blank, count(*) FILTER (WHERE customer_id IS NULL) AS late,
-  count(*) FILTER (WHERE prefix(customer_id, ' ') OR suffix(customer_id, ' ')) AS untrimmed
+  count(*) FILTER (WHERE prefix(customer_id, ' ') OR suffix(customer_id, ' ')) AS untrimmed,
+  ${hasAmount ? 'count(*) FILTER (WHERE NOT isfinite(total_spend))' : '0'} AS nonfinite
 FROM ${quoteIdent(table)}`;
+
+/**
+ * Day totals that are not finite numbers: a typed reading (typedSourceSql) parses "NaN" and "inf" as
+ * doubles, which no amount is, and they reach the totals (money-sql.ts): such a reading is refused.
+ */
+export const nonFiniteDaysSql = (table: string): string =>
+  `SELECT count(*) AS n FROM ${quoteIdent(table)} WHERE NOT isfinite(spend)`;
 
 /** Drops a transactionDaysSql table (temporary objects live in the `temp` catalog). */
 export const dropDaysSql = (table: string): string => `DROP TABLE IF EXISTS temp.main.${quoteIdent(table)}`;
