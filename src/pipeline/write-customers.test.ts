@@ -27,4 +27,15 @@ describe('DuckDB rounding under writeCustomers', () => {
       db.close();
     }
   });
+  it('casts no id that begins with an ASCII letter to an integer (checkCustomerIdsSql skips those)', async () => {
+    const db = await DuckDbEngine.open({ threads: 1 });
+    try {
+      // What the cast does take starts otherwise: blanks, a sign, a digit or a dot.
+      const ids = ['e5', 'E5', 'inf', 'Infinity', 'nan', 'x1', 'Z9', 'a 1', 'b-2', ' 12', '+3', '-4', '1e3', '.5', '1_000', '\t7'];
+      const rows = await db.rows(`SELECT s, try_cast(s AS HUGEINT) IS NOT NULL AS n FROM (VALUES ${ids.map((v) => `('${v}')`).join(', ')}) t(s)`);
+      expect(rows.filter((r) => r.n === true).map((r) => r.s)).toEqual([' 12', '+3', '-4', '1e3', '.5', '1_000', '\t7']);
+    } finally {
+      db.close();
+    }
+  });
 });

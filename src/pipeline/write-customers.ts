@@ -119,6 +119,14 @@ function csvTextColumns(columns: readonly Column[]): string {
 }
 
 /**
+ * Ids that begin with an ASCII letter, which no integer does (DuckDB's integer cast takes blanks, a
+ * sign, digits, and a dot or exponent after them): try_cast is skipped for them, a fifth of its cost
+ * on ids such as C0000001 (0.045 s of CPU against 0.22 s at 1M customers), and the check runs while
+ * JS fits the count model, where DuckDB's work was the longer of the two.
+ */
+const LETTER_FIRST = "(customer_id >= 'A' AND customer_id < '[') OR (customer_id >= 'a' AND customer_id < '{')";
+
+/**
  * SQL noting in the DuckDB variable `cvm_ids` whether any customer id of `source` reads as an integer
  * and whether every id is plain (customerIdsPlain). The pipeline runs it on DuckDB's threads while JS
  * fits the models (engines/duckdb/overlapped.ts).
@@ -129,7 +137,7 @@ function csvTextColumns(columns: readonly Column[]): string {
  *   ids are never empty), so writeCustomers' `patternText` may apply.
  */
 export const checkCustomerIdsSql = (source = 'customer_summary'): string =>
-  `SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(try_cast(customer_id AS HUGEINT) IS NOT NULL), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`;
+  `SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(CASE WHEN ${LETTER_FIRST} THEN false ELSE try_cast(customer_id AS HUGEINT) IS NOT NULL END), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`;
 
 /** After checkCustomerIdsSql: no customer id needs quoting in CSV. */
 export const customerIdsPlain = async (db: DuckDbEngine): Promise<boolean> => (await db.scalar("SELECT getvariable('cvm_ids').plain")) === true;
