@@ -62,25 +62,31 @@ export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: Scor
   return { ...scored.info, customers };
 }
 
-/** scoreCustomers' first half: what the count model gives (the discounted purchases when `discount` is set). */
-export type PatternScoreOptions<P extends string> = Omit<ScoreOptions<P>, 'spend' | 'clv' | 'target' | 'view'> & { discount?: DiscountSchedule };
+/** The count model's scores per distinct pattern (patternScores), in the patterns' order. */
+export interface PatternScores {
+  pAlive: Float64Array;
+  pAliveHorizon: Float64Array;
+  expected: Float64Array;
+  discounted: Float64Array;
+  discountedIfAlive: Float64Array;
+  /** Distinct (x, T) pairs the horizon sums were computed for. */
+  pairs: number;
+}
 
 /**
- * scoreCustomers' first half: the count model's scores per distinct pattern, computed in JS and
- * appended, and `pattern_scores` (with `patternColumns`) built from them on DuckDB's threads. Returns
- * at once with the wait for that statement, so the caller can compute meanwhile — the value pipeline
- * fits Gamma-Gamma then (engines/duckdb/overlapped.ts); nothing else may use `db` before the wait.
- * The spend model is not needed here: the discounted purchases depend on the count model alone.
+ * What the count model gives each distinct pattern: P(alive) now and at the horizon, expected
+ * purchases in the horizon, and with `discount` the discounted purchases (with and without the
+ * P(alive) factor). Pure maths, for scorePatterns and for callers that compute while DuckDB works.
  */
-export async function scorePatterns<P extends string>(db: DuckDbEngine, o: PatternScoreOptions<P>): Promise<{ info: Omit<ScoreInfo, 'customers'>; ready: () => Promise<void> }> {
-  const { x, tx, T } = o.patterns ?? await readRfPatterns(db, o.source ?? 'customer_summary');
+export function patternScores<P extends string>(model: CountModel<P>, params: Record<P, number>, patterns: RfPatterns, o: { horizon: number; discount?: DiscountSchedule }): PatternScores {
+  const { x, tx, T } = patterns;
   const n = x.length;
   // The horizon sums and the survival factor depend on (x, T) only: computed once per distinct pair,
   // found through the distinct x and T (a few hundred each) instead of a string-keyed map.
   const X = distinctIndex(x), TT = distinctIndex(T);
   const pairOf = new Int32Array(X.values.length * TT.values.length).fill(-1);
   const pairIfAlive: number[] = [], pairDisc: number[] = [], pairSurvival: number[] = [];
-  const survival = o.model.survivalIfAlive?.bind(o.model);
+  const survival = model.survivalIfAlive?.bind(model);
   const pAlive = new Float64Array(n), pAliveH = new Float64Array(n), expected = new Float64Array(n), disc = new Float64Array(n), discIfAlive = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const key = X.index[i] * TT.values.length + TT.index[i];
@@ -88,22 +94,45 @@ export async function scorePatterns<P extends string>(db: DuckDbEngine, o: Patte
     if (k < 0) {
       k = pairIfAlive.length;
       pairOf[key] = k;
-      pairIfAlive.push(o.model.expectedPurchasesIfAlive(o.params, o.horizon, x[i], T[i]));
-      pairDisc.push(o.discount ? discountedPurchasesIfAlive(o.model, o.params, x[i], T[i], o.discount) : 0);
-      pairSurvival.push(survival ? survival(o.params, o.horizon, x[i], T[i]) : Number.NaN);
+      pairIfAlive.push(model.expectedPurchasesIfAlive(params, o.horizon, x[i], T[i]));
+      pairDisc.push(o.discount ? discountedPurchasesIfAlive(model, params, x[i], T[i], o.discount) : 0);
+      pairSurvival.push(survival ? survival(params, o.horizon, x[i], T[i]) : Number.NaN);
     }
-    pAlive[i] = o.model.pAlive(o.params, x[i], tx[i], T[i]);
-    pAliveH[i] = survival ? pAlive[i] * pairSurvival[k] : o.model.pAliveAt(o.params, o.horizon, x[i], tx[i], T[i]);
+    pAlive[i] = model.pAlive(params, x[i], tx[i], T[i]);
+    pAliveH[i] = survival ? pAlive[i] * pairSurvival[k] : model.pAliveAt(params, o.horizon, x[i], tx[i], T[i]);
     expected[i] = pAlive[i] * pairIfAlive[k];
     disc[i] = pAlive[i] * pairDisc[k];
     discIfAlive[i] = pairDisc[k];
   }
+  return { pAlive, pAliveHorizon: pAliveH, expected, discounted: disc, discountedIfAlive: discIfAlive, pairs: pairIfAlive.length };
+}
+
+/** scoreCustomers' first half: what the count model gives (the discounted purchases when `discount` is set). */
+export type PatternScoreOptions<P extends string> = Omit<ScoreOptions<P>, 'spend' | 'clv' | 'target' | 'view'> & { discount?: DiscountSchedule };
+
+/**
+ * scoreCustomers' first half: the count model's scores per distinct pattern (patternScores) and
+ * storePatternScores.
+ */
+export async function scorePatterns<P extends string>(db: DuckDbEngine, o: PatternScoreOptions<P>): Promise<{ info: Omit<ScoreInfo, 'customers'>; ready: () => Promise<void> }> {
+  const patterns = o.patterns ?? await readRfPatterns(db, o.source ?? 'customer_summary');
+  return storePatternScores(db, patterns, patternScores(o.model, o.params, patterns, o), o.patternColumns);
+}
+
+/**
+ * The scores appended to DuckDB beside their patterns, and `pattern_scores` (with `patternColumns`)
+ * built from them on DuckDB's threads. Returns at once with the wait for that statement, so the caller
+ * can compute meanwhile — the value pipeline fits Gamma-Gamma then (engines/duckdb/overlapped.ts);
+ * nothing else may use `db` before the wait. The spend model is not needed here: the discounted
+ * purchases depend on the count model alone.
+ */
+export async function storePatternScores(db: DuckDbEngine, patterns: RfPatterns, s: PatternScores, patternColumns?: Readonly<Record<string, string>>): Promise<{ info: Omit<ScoreInfo, 'customers'>; ready: () => Promise<void> }> {
   // A plain table (not TEMP): a view on it may outlive the connection in a database file.
-  const extra = Object.entries(o.patternColumns ?? {});
+  const extra = Object.entries(patternColumns ?? {});
   const values = extra.length > 0 ? 'pattern_values' : 'pattern_scores';
   await db.run(`CREATE OR REPLACE TABLE ${values} (x DOUBLE, tx DOUBLE, "T" DOUBLE, p_alive DOUBLE, p_alive_horizon DOUBLE, expected_purchases DOUBLE, discounted_purchases DOUBLE, discounted_if_alive DOUBLE)`);
-  await db.append(values, [x, tx, T, pAlive, pAliveH, expected, disc, discIfAlive]);
-  const info = { patterns: n, pairs: pairIfAlive.length };
+  await db.append(values, [patterns.x, patterns.tx, patterns.T, s.pAlive, s.pAliveHorizon, s.expected, s.discounted, s.discountedIfAlive]);
+  const info = { patterns: patterns.x.length, pairs: s.pairs };
   if (extra.length === 0) return { info, ready: async () => {} };
   return {
     info,

@@ -15,7 +15,7 @@ import { dropDaysSql, transactionDaysSql } from '../analytics/summary/transactio
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { quoteIdent } from '../engines/duckdb/sql-literal.ts';
 import { overlapped } from '../engines/duckdb/overlapped.ts';
-import { joinScores, scorePatterns, type ScoreInfo } from './score-customers.ts';
+import { joinScores, patternScores, storePatternScores, type PatternScores, type ScoreInfo } from './score-customers.ts';
 import { PIPELINE_MEMORY_BYTES, PIPELINE_MEMORY_LIMIT, withMemoryCap } from './memory-cap.ts';
 import { checkCustomerIdsSql, csvPatternText, customerIdsPlain, writeCustomers } from './write-customers.ts';
 
@@ -136,19 +136,32 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   const plainIds = files && await customerIdsPlain(db);
   const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
   const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
-  // In a fixed order, so that the same summary gives the same fit (money-sql.ts makes the summary the same).
-  const spend = loaded.hasAmount ? await db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS} ORDER BY ALL`) : null;
-  if (loaded.hasAmount) await db.run(`DROP TABLE IF EXISTS temp.main.${SPEND_PATTERNS}`);
-  // The count model's scores per pattern do not need the spend model: DuckDB builds their table (and
-  // a lone CSV's pattern text, write-customers.ts) while JS fits Gamma-Gamma. The pattern columns of
-  // the result are the same with or without spend columns, so the text can be chosen before the fit.
+  // The count model's scores per pattern need neither the spend patterns nor the spend model: JS
+  // computes them while DuckDB reads the spend patterns (in a fixed order, so that the same summary
+  // gives the same fit; money-sql.ts makes the summary the same), and DuckDB builds their table (and a
+  // lone CSV's pattern text, write-customers.ts) while JS fits Gamma-Gamma. The pattern columns of the
+  // result are the same with or without spend columns, so the text can be chosen before that fit.
+  const spendRead = loaded.hasAmount
+    ? db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS} ORDER BY ALL`).then((v) => ({ v }), (e: unknown) => ({ e }))
+    : null;
   const clvMonths = o.clvMonths ?? 12;
   const annual = o.annualDiscountRate ?? 0.1;
   const horizon = convertTime(52, 'week', unit);
   const patternText = plainIds && o.outCsv !== undefined && o.outParquet === undefined;
   const patternColumns = patternText ? csvPatternText(loaded.hasAmount, clvMonths) : undefined;
   const discount = { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 };
-  const scored = await scorePatterns(db, { model: best.model, params: best.fit.params, horizon, patterns, patternColumns, discount: loaded.hasAmount ? discount : undefined });
+  let scores: PatternScores | { error: unknown };
+  try {
+    scores = patternScores(best.model, best.fit.params, patterns, { horizon, discount: loaded.hasAmount ? discount : undefined });
+  } catch (error) {
+    scores = { error };
+  }
+  const spendOutcome = spendRead ? await spendRead : null;
+  if ('error' in scores) throw scores.error;
+  if (spendOutcome && 'e' in spendOutcome) throw spendOutcome.e;
+  const spend = spendOutcome ? spendOutcome.v : null;
+  if (loaded.hasAmount) await db.run(`DROP TABLE IF EXISTS temp.main.${SPEND_PATTERNS}`);
+  const scored = await storePatternScores(db, patterns, scores, patternColumns);
   let spendFailure: { error: unknown } | null = null;
   if (spend && spend.x instanceof Float64Array && spend.m instanceof Float64Array && spend.w instanceof Float64Array && spend.x.length > 0) {
     try {
