@@ -1,6 +1,7 @@
 // Maximum-likelihood fit shared by BG/NBD and MBG/NBD (the family of bg-nbd-likelihood.ts).
 import { maximizeLikelihood } from '../numerics/maximize-likelihood.ts';
 import { BG_NBD_PARAMS, checkPatterns, type BgNbdParam, type BgNbdParams, type DropoutAtStart } from './bg-nbd-likelihood.ts';
+import { bgFamilyHessian } from './bg-family-hessian.ts';
 import { bgFamilyEvaluate, prepareBgFamily, rescaleBgFamily, type BgFamilyPrepared } from './bg-nbd-prepared.ts';
 import { toFitResult } from './fit-result.ts';
 import { ModelError } from './model-error.ts';
@@ -52,5 +53,5 @@ export function fitBgFamily(model: 'bgnbd' | 'mbgnbd', s: DropoutAtStart, data: 
   });
   const t = optimum.theta;
   const theta = Float64Array.of(t[0], t[1] * scale, t[2], t[3]);
-  return toFitResult(model, BG_NBD_PARAMS, { ...optimum, theta }, (th) => bgFamilyEvaluate(fromVector(th), prepared), n, options, gradientOf(prepared));
+  return toFitResult(model, BG_NBD_PARAMS, { ...optimum, theta }, (th) => bgFamilyEvaluate(fromVector(th), prepared), n, options, gradientOf(prepared), (th) => bgFamilyHessian(fromVector(th), prepared));
 }

@@ -7,7 +7,8 @@ import type { FitOptions, FitResult, ModelName } from './types.ts';
  * `logLik` must be the likelihood in the data's own units (not a rescaled copy used while fitting),
  * so that logLik, AIC/BIC and standard errors are comparable with the papers. `gradient`, the analytic
  * ∂logLik/∂θ in the same units, makes the standard errors cheaper and more accurate (see
- * observedInformation); models without one get a Hessian from likelihood values.
+ * observedInformation), and `hessian`, the analytic ∂²logLik/∂θ², more so; models without either get
+ * a Hessian from likelihood values.
  */
 export function toFitResult<P extends string>(
   model: ModelName,
@@ -17,6 +18,7 @@ export function toFitResult<P extends string>(
   n: number,
   options: FitOptions = {},
   gradient?: (theta: Float64Array) => Float64Array,
+  hessian?: (theta: Float64Array) => number[][],
 ): FitResult<P> {
   const theta = optimum.theta;
   const params = Object.fromEntries(names.map((k, i) => [k, theta[i]])) as Record<P, number>;
@@ -24,7 +26,7 @@ export function toFitResult<P extends string>(
   let standardErrors: Record<P, number> | null = null;
   let covariance: number[][] | null = null;
   if (options.standardErrors !== false) {
-    const info = observedInformation(logLik, theta, gradient);
+    const info = observedInformation(logLik, theta, gradient, hessian);
     if (info) {
       standardErrors = Object.fromEntries(names.map((k, i) => [k, info.standardErrors[i]])) as Record<P, number>;
       covariance = info.covariance;

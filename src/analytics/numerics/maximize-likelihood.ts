@@ -108,13 +108,17 @@ function isStationary(gradient: Float64Array): boolean {
  * Standard errors as square roots of the diagonal of the inverse observed information, i.e. of
  * −∂²ℓ/∂θ² at the optimum, in the natural parameters and the data's own units (the convention
  * of BTYD and lifetimes that published CDNOW standard errors follow). Null when singular.
- * With the analytic gradient the Hessian comes from its central differences (2k gradient calls),
- * otherwise from second differences of logLik.
+ * With an analytic Hessian (the BG/NBD family: bg-family-hessian.ts) it is used as it is; with the
+ * analytic gradient the Hessian comes from its central differences (2k gradient calls), otherwise
+ * from second differences of logLik.
  */
 export function observedInformation(
   logLik: (theta: Float64Array) => number, theta: Float64Array, gradient?: (theta: Float64Array) => Float64Array,
+  hessian?: (theta: Float64Array) => number[][],
 ): { standardErrors: number[]; covariance: number[][] } | null {
-  const H = gradient
+  const H = hessian
+    ? hessian(theta).map((row) => row.map((v) => -v))
+    : gradient
     ? gradientHessian((t) => gradient(t).map((v) => -v), theta)
     : numericHessian((t) => -logLik(t), theta);
   const cov = invert(H);
