@@ -24,7 +24,8 @@ import { reportDataFromRun } from './report-data-from-run.ts';
 import { saveAnalysisRun } from './save-analysis-run.ts';
 import { runModelsOf } from './customer-intervals.ts';
 import type { OperationalSnapshot } from './operational-snapshot.ts';
-import { segmentCustomers } from './segment-customers.ts';
+import { SEGMENT_CSV_FORMS, segmentCustomers } from './segment-customers.ts';
+import { copyCustomersCsv, customerCsvForms } from './write-customers.ts';
 import { runValuePipeline, type CountModelChoice, type PipelineResult } from './value-pipeline.ts';
 
 export interface AnalyzeOptions {
@@ -128,7 +129,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
     });
     const csv = join(outDir, 'customers.csv'), parquet = join(outDir, 'customers.parquet');
     step('writing customers.csv and customers.parquet');
-    await db.run(`COPY customers TO ${quoteString(csv)} (FORMAT csv, HEADER true)`);
+    await copyCustomersCsv(db, 'customers', csv, { ...customerCsvForms(pipeline.spendFit !== null, pipeline.horizon.clvMonths), ...SEGMENT_CSV_FORMS });
     await db.run(`COPY customers TO ${quoteString(parquet)} (FORMAT parquet)`);
     const model: CountModel = pipeline.choice.chosen === 'pnbd' ? (paretoNbd as CountModel) : (bgNbd as CountModel);
     let diagnostics: Awaited<ReturnType<typeof holdoutDiagnostics>> = { unavailable: 'the holdout check was switched off (--no-holdout)' };

@@ -13,6 +13,7 @@ import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
 import { overlapped } from '../engines/duckdb/overlapped.ts';
 import { quoteString } from '../engines/duckdb/sql-literal.ts';
 import { negate, percentileOfRanks, positionsDescending, quintiles, tieRanks } from './tie-ranks.ts';
+import type { CsvForm } from './write-customers.ts';
 
 export interface SegmentOptions {
   /** Observation end (YYYY-MM-DD): recency is days from the last purchase to it. */
@@ -39,6 +40,12 @@ export interface SegmentOptions {
   duringRewrite?: { read: () => Promise<void>; compute: () => void };
 }
 
+/** The segment columns' written precision (decimal places of round()), for their CSV (copyCustomersCsv). */
+export const SEGMENT_CSV_FORMS = {
+  value_score: 2, value_at_risk: 4, score_current: 2, score_future: 2, score_loyalty: 2, score_growth: 2,
+} as const satisfies Record<string, CsvForm>;
+const P = SEGMENT_CSV_FORMS;
+
 export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Promise<void> {
   const cols = new Set((await db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers' AND table_catalog = current_database()")).map((r) => String(r.column_name)));
   const hasClv = [...cols].some((c) => /^clv_\d+m$/.test(c));
@@ -54,7 +61,7 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
   // P(alive) is not rounded towards 0.
   const ifAlive = hasClv && cols.has(`${clv}_if_alive`) ? `${clv}_if_alive` : null;
   const valueAtRisk = !hasClv ? 'CAST(NULL AS DOUBLE)'
-    : ifAlive ? `round((1 - p_alive) * ${ifAlive}, 4)` : `round((1 - p_alive) * ${clv} / greatest(p_alive, 1e-12), 4)`;
+    : ifAlive ? `round((1 - p_alive) * ${ifAlive}, ${P.value_at_risk})` : `round((1 - p_alive) * ${clv} / greatest(p_alive, 1e-12), ${P.value_at_risk})`;
   // The inputs of every rank, one numeric column each, in the table's row order (which the positional
   // join below relies on: a plain scan returns a table's rows in insertion order).
   // Every column as DOUBLE: the reader copies a DOUBLE vector whole, but reads BIGINT (date_diff) and
@@ -85,9 +92,9 @@ export async function segmentCustomers(db: DuckDbEngine, o: SegmentOptions): Pro
     SELECT c.*, CAST(k.code // 100 % 10 AS INTEGER) AS rfm_r, CAST(k.code // 10 % 10 AS INTEGER) AS rfm_f, CAST(k.code % 10 AS INTEGER) AS rfm_m,
       CASE k.code // 1000 % 1000 ${segment} END AS rfm_segment,
       CASE k.code // 1000000 % 4 WHEN 0 THEN 'key' WHEN 1 THEN 'large' WHEN 2 THEN 'medium' ELSE 'small' END AS pyramid_tier,
-      round((${w.current} * score_current + ${w.future} * score_future + ${w.credit} * 50 + ${w.loyalty} * score_loyalty + ${w.growth} * score_growth) / ${wsum}, 2) AS value_score,
+      round((${w.current} * score_current + ${w.future} * score_future + ${w.credit} * 50 + ${w.loyalty} * score_loyalty + ${w.growth} * score_growth) / ${wsum}, ${P.value_score}) AS value_score,
       ${valueAtRisk} AS value_at_risk, p_alive < ${threshold} AS churn_warning,
-      round(score_current, 2) AS score_current, round(score_future, 2) AS score_future, round(score_loyalty, 2) AS score_loyalty, round(score_growth, 2) AS score_growth,
+      round(score_current, ${P.score_current}) AS score_current, round(score_future, ${P.score_future}) AS score_future, round(score_loyalty, ${P.score_loyalty}) AS score_loyalty, round(score_growth, ${P.score_growth}) AS score_growth,
       CASE WHEN p_alive < ${threshold} THEN CAST(k.code // 4000000 AS INTEGER) END AS churn_rank
     FROM customers c POSITIONAL JOIN (SELECT CAST(code AS BIGINT) AS code, score_current, score_future, score_loyalty, score_growth FROM seg_ranks) k;
     DROP TABLE seg_ranks`);
