@@ -54,8 +54,8 @@ export interface ScoreInfo {
 
 /** Creates `target` (default `customer_scores`, a table unless `view`): every summary column plus the predictions. */
 export async function scoreCustomers<P extends string>(db: DuckDbEngine, o: ScoreOptions<P>): Promise<ScoreInfo> {
-  if (o.clv && !o.spend) throw new ModelError('invalid-input', 'CLV needs a spend model (Gamma-Gamma)');
-  checkSpend(o.spend);
+  // Checked before the per-pattern work too (joinScores checks again), so that bad input fails at once.
+  checkSpend(o.spend, o.clv !== undefined);
   const scored = await scorePatterns(db, { ...o, discount: o.clv });
   await scored.ready();
   const customers = await joinScores(db, { ...o, clv: o.clv !== undefined });
@@ -149,8 +149,7 @@ export async function storePatternScores(db: DuckDbEngine, patterns: RfPatterns,
 export async function joinScores(db: DuckDbEngine, o: { source?: string; target?: string; view?: boolean; spend?: GammaGammaParams; clv?: boolean; patternColumns?: Readonly<Record<string, string>> }): Promise<number> {
   const source = o.source ?? 'customer_summary';
   const target = o.target ?? 'customer_scores';
-  checkSpend(o.spend);
-  if (o.clv && !o.spend) throw new ModelError('invalid-input', 'CLV needs a spend model (Gamma-Gamma)');
+  checkSpend(o.spend, o.clv === true);
   // Gamma-Gamma conditional expected spend, Fader, Hardie & Lee (2005, "RFM and CLV"), eq. 5 /
   // Fader & Hardie (2013) eq. 6: E[M | x, m̄] = p(γ + x m̄)/(p x + q − 1); at x = 0 it is the
   // population mean pγ/(q − 1).
@@ -174,7 +173,8 @@ export async function joinScores(db: DuckDbEngine, o: { source?: string; target?
   return Number(await db.scalar(`SELECT count(*) FROM ${o.view ? source : target}`));
 }
 
-function checkSpend(spend: GammaGammaParams | undefined): void {
+function checkSpend(spend: GammaGammaParams | undefined, clv: boolean): void {
+  if (clv && !spend) throw new ModelError('invalid-input', 'CLV needs a spend model (Gamma-Gamma)');
   if (spend && !(spend.q > 1)) {
     throw new ModelError('invalid-params', `Gamma-Gamma q = ${spend.q} ≤ 1: the expected spend is infinite (E[M] = pγ/(q−1)); the data's spend is too heavy-tailed for this model`);
   }

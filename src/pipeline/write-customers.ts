@@ -67,9 +67,9 @@ function csvValue(c: Column, rounded: boolean): string {
     // No round() first: DuckDB's cast of a double to DECIMAL(18, k) rounds v·10ᵏ half away from zero,
     // as round(v, k) does, so the digits are the same (0 of 2·10⁶ random values differ, ties such as
     // 0.00005 included), and round() was a third of the projection's time (0.1 s of CPU per 10⁶·5 values).
-    return `TRY_CAST(${src} AS DECIMAL(18, ${c.places}))`;
+    return formSql(src, c.places);
   }
-  return c.integer ? `CAST(${src} AS BIGINT)` : src;
+  return formSql(src, c.integer ? 'integer' : undefined);
 }
 
 /**
@@ -78,6 +78,14 @@ function csvValue(c: Column, rounded: boolean): string {
  * text as a DATE (printed without the quoting check text gets). Keyed by column name.
  */
 export type CsvForm = 'integer' | 'date' | number;
+
+/** SQL printing `id` in its CSV form (as it is without one). */
+function formSql(id: string, form: CsvForm | undefined): string {
+  if (form === undefined) return id;
+  if (form === 'integer') return `CAST(${id} AS BIGINT)`;
+  if (form === 'date') return `CAST(${id} AS DATE)`;
+  return `TRY_CAST(${id} AS DECIMAL(18, ${form}))`;
+}
 
 /** The CSV forms of writeCustomers' columns, for writing a `customers` table that has more (copyCustomersCsv). */
 export function customerCsvForms(hasSpend: boolean, clvMonths: number): Record<string, CsvForm> {
@@ -95,11 +103,8 @@ export function customerCsvForms(hasSpend: boolean, clvMonths: number): Record<s
 export async function copyCustomersCsv(db: DuckDbEngine, table: string, path: string, forms: Readonly<Record<string, CsvForm>>): Promise<void> {
   const names = (await db.rows(`DESCRIBE ${quoteIdent(table)}`)).map((r) => String(r.column_name));
   const select = names.map((name) => {
-    const form = forms[name], id = quoteIdent(name);
-    if (form === undefined) return id;
-    if (form === 'integer') return `CAST(${id} AS BIGINT) AS ${id}`;
-    if (form === 'date') return `CAST(${id} AS DATE) AS ${id}`;
-    return `TRY_CAST(${id} AS DECIMAL(18, ${form})) AS ${id}`;
+    const id = quoteIdent(name), form = forms[name];
+    return form === undefined ? id : `${formSql(id, form)} AS ${id}`;
   });
   await db.run(`COPY (SELECT ${select.join(', ')} FROM ${quoteIdent(table)}) TO ${quoteString(path)} (FORMAT csv, HEADER true)`);
 }
