@@ -147,7 +147,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   const clvMonths = o.clvMonths ?? 12;
   const annual = o.annualDiscountRate ?? 0.1;
   const horizon = convertTime(52, 'week', unit);
-  const patternText = plainIds && o.outCsv !== undefined && o.outParquet === undefined;
+  const patternText = o.outCsv !== undefined && o.outParquet === undefined;
   const patternColumns = patternText ? csvPatternText(loaded.hasAmount, clvMonths) : undefined;
   const discount = { steps: clvMonths, stepLength: unitsPerMonth(unit), discountRate: Math.pow(1 + annual, 1 / 12) - 1 };
   let scores: PatternScores | { error: unknown };
@@ -182,7 +182,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   const score: ScoreInfo = { ...scored.info, customers };
   done();
   done = step('write');
-  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths, idsChecked: files, patternText });
+  await writeCustomers(db, { csv: o.outCsv, parquet: o.outParquet, hasSpend: spendFit !== null, clvMonths, idsChecked: files, patternText, plainIds });
   done();
   timings.total = (performance.now() - t0) / 1000;
   return {

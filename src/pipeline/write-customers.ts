@@ -2,6 +2,7 @@
 // by the summary, built with `history: true`) and the model's predictions under names that carry their
 // horizon.
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
+import { copyCsvLinesSql, csvFieldOfType, type CsvField } from '../engines/duckdb/csv-line.ts';
 import { quoteIdent, quoteString } from '../engines/duckdb/sql-literal.ts';
 import { CUSTOMER_ORDER } from '../analytics/summary/summary-sql.ts';
 import { dropRelation } from '../analytics/summary/drop-relation.ts';
@@ -15,11 +16,10 @@ export interface WriteCustomersOptions {
   source?: string;
   /** checkCustomerIdsSql ran on `source`'s ids: sort by its key (the same order as CUSTOMER_ORDER, cheaper for text ids). */
   idsChecked?: boolean;
-  /**
-   * `source` carries csvPatternText's columns (scoreCustomers' `patternColumns`) and no customer id
-   * needs quoting in CSV (customerIdsPlain): a lone CSV is written with them.
-   */
+  /** `source` carries csvPatternText's columns (scoreCustomers' `patternColumns`): a lone CSV is written with them. */
   patternText?: boolean;
+  /** No customer id needs quoting in CSV (customerIdsPlain): the ids are printed without the quoting check. */
+  plainIds?: boolean;
 }
 
 /**
@@ -56,10 +56,6 @@ function tableColumn(c: Column): string {
  * table's (and the Parquet file's). TRY_CAST: a NaN (a model value that could not be
  * computed) becomes an empty field instead of failing the write.
  */
-function csvColumn(c: Column, rounded: boolean): string {
-  return `${csvValue(c, rounded)} AS ${quoteIdent(c.name)}`;
-}
-
 function csvValue(c: Column, rounded: boolean): string {
   const src = quoteIdent(rounded ? c.name : c.from);
   if (c.places !== undefined) {
@@ -74,7 +70,7 @@ function csvValue(c: Column, rounded: boolean): string {
 
 /**
  * How a CSV prints a number column of `customers`: a whole number as an integer, a rounded one as
- * DECIMAL(18, k) of its places (csvColumn says why: the same digits, printed faster), a date kept as
+ * DECIMAL(18, k) of its places (csvValue says why: the same digits, printed faster), a date kept as
  * text as a DATE (printed without the quoting check text gets). Keyed by column name.
  */
 export type CsvForm = 'integer' | 'date' | number;
@@ -96,17 +92,19 @@ export function customerCsvForms(hasSpend: boolean, clvMonths: number): Record<s
 
 /**
  * COPY of `table` (in its row order) to a CSV at `path`, its columns printed by `forms` and the
- * others as they are. `cvm analyze` writes its customers.csv so: 1M customers × 33 columns took 3.5 s
- * (6.1 s of CPU) printed as doubles and 2.5 s (4.8 s) so, and the value columns read as the value
- * pipeline's file prints them (frequency 2, p_alive 1.000000 instead of 2.0 and 1.0).
+ * others as they are, each row written as one text (engines/duckdb/csv-line.ts). `cvm analyze` writes
+ * its customers.csv so: 1M customers × 33 columns took 3.5 s (6.1 s of CPU) printed as doubles by the
+ * writer, 2.5 s (4.8 s) in these forms, and the value columns read as the value pipeline's file prints
+ * them (frequency 2, p_alive 1.000000 instead of 2.0 and 1.0).
  */
 export async function copyCustomersCsv(db: DuckDbEngine, table: string, path: string, forms: Readonly<Record<string, CsvForm>>): Promise<void> {
-  const names = (await db.rows(`DESCRIBE ${quoteIdent(table)}`)).map((r) => String(r.column_name));
-  const select = names.map((name) => {
-    const id = quoteIdent(name), form = forms[name];
-    return form === undefined ? id : `${formSql(id, form)} AS ${id}`;
+  const described = await db.rows(`DESCRIBE ${quoteIdent(table)}`);
+  const names = described.map((r) => String(r.column_name));
+  const fields = described.map((r, i): CsvField => {
+    const id = quoteIdent(names[i]), form = forms[names[i]];
+    return form === undefined ? csvFieldOfType(id, String(r.column_type)) : { sql: `CAST(${formSql(id, form)} AS VARCHAR)`, text: false };
   });
-  await db.run(`COPY (SELECT ${select.join(', ')} FROM ${quoteIdent(table)}) TO ${quoteString(path)} (FORMAT csv, HEADER true)`);
+  await db.run(copyCsvLinesSql(fields, names, `FROM ${quoteIdent(table)}`, path));
 }
 
 /**
@@ -147,12 +145,17 @@ export function csvPatternText(hasSpend: boolean, clvMonths: number): Record<str
   ]));
 }
 
-/** The lone CSV's select list with csvPatternText's columns, each named by the header fields it stands for. */
-function csvTextColumns(columns: readonly Column[]): string {
+/**
+ * The result CSV's fields, from the scored relation (`rounded` false) or the table, with
+ * csvPatternText's columns for the runs of pattern columns when the relation has them. The customer
+ * id is the one text; dates and numbers never need quotes.
+ */
+function csvFields(columns: readonly Column[], o: { rounded: boolean; patternText: boolean; plainIds: boolean }): CsvField[] {
   let k = 0;
-  return columnRuns(columns).map((r) => (r.pattern
-    ? `csv_text_${k++} AS ${quoteIdent(r.columns.map((c) => c.name).join(','))}`
-    : r.columns.map((c) => csvColumn(c, false)).join(', '))).join(', ');
+  const runs = o.patternText ? columnRuns(columns) : columns.map((c) => ({ pattern: false, columns: [c] }));
+  return runs.flatMap((r) => (r.pattern
+    ? [{ sql: `csv_text_${k++}`, text: false }]
+    : r.columns.map((c) => ({ sql: `CAST(${csvValue(c, o.rounded)} AS VARCHAR)`, text: c.name === 'customer_id' && !o.plainIds }))));
 }
 
 /**
@@ -170,11 +173,11 @@ const LETTER_FIRST = "(customer_id >= 'A' AND customer_id < '[') OR (customer_id
  * - `numeric`: when no id reads as an integer, CUSTOMER_ORDER's numeric key is NULL throughout and the
  *   order is customer_id's; the flag, a constant once set, lets DuckDB sort on the text alone (0.5 s
  *   of CPU instead of 0.75 s at 1M customers): checkedOrder.
- * - `plain`: no id holds what makes DuckDB's CSV writer quote a text (its delimiter, quote, CR or LF;
- *   ids are never empty), so writeCustomers' `patternText` may apply.
+ * - `plain`: no id holds what makes DuckDB's CSV writer quote a text (its delimiter, quote, CR, LF
+ *   or '#'; ids are never empty), so the ids are printed without the quoting check (`plainIds`).
  */
 export const checkCustomerIdsSql = (source = 'customer_summary'): string =>
-  `SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(CASE WHEN ${LETTER_FIRST} THEN false ELSE try_cast(customer_id AS HUGEINT) IS NOT NULL END), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`;
+  `SET VARIABLE cvm_ids = (SELECT {'numeric': bool_or(CASE WHEN ${LETTER_FIRST} THEN false ELSE try_cast(customer_id AS HUGEINT) IS NOT NULL END), 'plain': NOT coalesce(bool_or(contains(customer_id, ',') OR contains(customer_id, '"') OR contains(customer_id, '#') OR contains(customer_id, chr(10)) OR contains(customer_id, chr(13))), false)} FROM ${source})`;
 
 /** After checkCustomerIdsSql: no customer id needs quoting in CSV. */
 export const customerIdsPlain = async (db: DuckDbEngine): Promise<boolean> => (await db.scalar("SELECT getvariable('cvm_ids').plain")) === true;
@@ -193,21 +196,18 @@ export async function writeCustomers(db: DuckDbEngine, o: WriteCustomersOptions)
   const source = o.source ?? 'customer_scores';
   const order = `ORDER BY ${o.idsChecked ? checkedOrder : CUSTOMER_ORDER}`;
   const query = `SELECT ${columns.map(tableColumn).join(', ')} FROM ${source} ${order}`;
-  const csvOptions = '(FORMAT csv, HEADER true)';
+  const names = columns.map((c) => c.name);
+  const plainIds = o.plainIds === true;
   await dropRelation(db, 'customers');
   if ((o.csv ? 1 : 0) + (o.parquet ? 1 : 0) === 1) {
     await db.run(`CREATE VIEW customers AS ${query}`);
-    // Straight from the scored relation: dates stay DATEs, which the CSV writer prints without the
-    // quoting check it gives text.
-    // With the pattern text, nothing is quoted: the text holds commas, and no other field needs quotes
-    // (ids were checked; numbers and dates never do), the header included.
-    if (o.csv && o.patternText) await db.run(`COPY (SELECT ${csvTextColumns(columns)} FROM ${source} ${order}) TO ${quoteString(o.csv)} (FORMAT csv, HEADER true, QUOTE '')`);
-    else if (o.csv) await db.run(`COPY (SELECT ${columns.map((c) => csvColumn(c, false)).join(', ')} FROM ${source} ${order}) TO ${quoteString(o.csv)} ${csvOptions}`);
+    // Straight from the scored relation: dates stay DATEs, whose text needs no quoting check.
+    if (o.csv) await db.run(copyCsvLinesSql(csvFields(columns, { rounded: false, patternText: o.patternText === true, plainIds }), names, `FROM ${source} ${order}`, o.csv));
     if (o.parquet) await db.run(`COPY (${query}) TO ${quoteString(o.parquet)} (FORMAT parquet)`);
     return;
   }
   await db.run(`CREATE TABLE customers AS ${query}`);
   // A scan of one table keeps its row order (DuckDB's order preservation), so the files are sorted.
-  if (o.csv) await db.run(`COPY (SELECT ${columns.map((c) => csvColumn(c, true)).join(', ')} FROM customers) TO ${quoteString(o.csv)} ${csvOptions}`);
+  if (o.csv) await db.run(copyCsvLinesSql(csvFields(columns, { rounded: true, patternText: false, plainIds }), names, 'FROM customers', o.csv));
   if (o.parquet) await db.run(`COPY customers TO ${quoteString(o.parquet)} (FORMAT parquet)`);
 }
