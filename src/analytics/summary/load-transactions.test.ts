@@ -129,7 +129,7 @@ describe('loadTransactions', () => {
     const dayRows = () => db.rows("SELECT customer_id AS c, strftime(day, '%Y-%m-%d') AS d, spend, n_rows AS n, n_amount AS m FROM tdays ORDER BY ALL");
     const viewDays = async () => { await db.run(transactionDaysSql('transactions', 'tdays')); return dayRows(); };
     // Values the typed reading accepts, each read as the view reads it.
-    const odd = file('odd.csv', 'id,date,amt\na,2015-01-05,1.5\na, 2015-1-5,1e3\n b ,2015-01-05 ,.5\nb,15-01-05, 1_000\nc,1999-12-31,5.\n');
+    const odd = file('odd.csv', 'id,date,amt\na,2015-01-05,1.5\na, 2015-1-5,1e3\n b ,2015-01-05 10:00,.5\nb,15-01-05, 1_000\nc,1999-12-31,5.\nc,1999-12-31T23:59:59+02,1\n');
     const source = { path: odd, format: 'csv', header: true } as const;
     const columns = { customer: '"id"', date: '"date"', amount: '"amt"', dateType: 'VARCHAR', amountType: 'VARCHAR' };
     const typed = typedSourceSql(source, columns, 'date', 'amt');
@@ -140,8 +140,8 @@ describe('loadTransactions', () => {
     expect(await dayRows()).toEqual(fast);
     expect(await viewDays()).toEqual(fast);
     expect(fast).toHaveLength(4);
-    // Values it refuses (a time of day, YYYYMMDD): the view's reading, same totals.
-    const mixed = file('mixed.csv', 'id,date,amt\na,2015-01-05 10:00,1\na,20150105,2\nb,2015-01-06T08:00:00,3\n');
+    // Values it refuses (a trailing blank, YYYYMMDD): the view's reading, same totals.
+    const mixed = file('mixed.csv', 'id,date,amt\na,2015-01-05 ,1\na,20150105,2\nb,2015-01-06T08:00:00,3\n');
     expect(typedSourceSql({ ...source, path: mixed }, columns, 'date', 'amt')).not.toBeNull();
     await expect(db.run(transactionDaysSql(typedSourceSql({ ...source, path: mixed }, columns, 'date', 'amt') ?? '', 'tdays'))).rejects.toThrow(/Conversion Error/);
     await loadTransactions(db, { path: mixed, customer: 'id', date: 'date', amount: 'amt', view: true, days: 'tdays' });
