@@ -113,7 +113,9 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   // 1M customers, the write the same).
   const files = o.outCsv !== undefined || o.outParquet !== undefined;
   const ahead = [
-    ...(loaded.hasAmount ? [`CREATE OR REPLACE TEMP TABLE ${SPEND_PATTERNS} AS SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL`] : []),
+    // Sorted here, where DuckDB has a core to spare, so that the read after the fit is a plain scan
+    // (a table keeps its insertion order): the fit waited ~0.07 s for that sort at 1M customers.
+    ...(loaded.hasAmount ? [`CREATE OR REPLACE TEMP TABLE ${SPEND_PATTERNS} AS SELECT frequency AS x, monetary_value AS m, count(*) AS w FROM customer_summary WHERE frequency > 0 GROUP BY ALL ORDER BY ALL`] : []),
     ...(files ? [checkCustomerIdsSql()] : []),
   ];
   const aheadDone = ahead.length > 0 ? overlapped(db, ahead.join(';\n')) : async () => {};
@@ -142,7 +144,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   // lone CSV's pattern text, write-customers.ts) while JS fits Gamma-Gamma. The pattern columns of the
   // result are the same with or without spend columns, so the text can be chosen before that fit.
   const spendRead = loaded.hasAmount
-    ? db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS} ORDER BY ALL`).then((v) => ({ v }), (e: unknown) => ({ e }))
+    ? db.columns(`SELECT x, m, w FROM ${SPEND_PATTERNS}`).then((v) => ({ v }), (e: unknown) => ({ e }))
     : null;
   const clvMonths = o.clvMonths ?? 12;
   const annual = o.annualDiscountRate ?? 0.1;
