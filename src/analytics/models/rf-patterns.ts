@@ -1,5 +1,6 @@
 // Validation and collapsing of per-customer (x, t_x, T) into distinct weighted patterns.
 import { ModelError } from './model-error.ts';
+import { distinctIndex } from '../numerics/distinct-index.ts';
 import type { RfPatterns } from './types.ts';
 
 export interface RfColumns {
@@ -53,3 +54,34 @@ export function toRfPatterns(c: RfColumns, { allowFractionalFrequency = false } 
 
 /** Sum of the pattern weights (number of customers). */
 export const totalWeight = (p: RfPatterns): number => p.weight.reduce((a, b) => a + b, 0);
+
+/**
+ * The patterns in ascending (x, t_x, T) order, as SQL's ORDER BY gives them (NaN last): a fixed
+ * order, so that the same patterns give the same floating-point sums, and so the same fit, whatever
+ * order they were grouped in. Why in JS: a stable counting sort on the ranks of the few hundred
+ * distinct values of each column took ~0.02 s for the 215,000 patterns of 1M customers, where DuckDB's
+ * sort took ~0.07 s while the fit waited for it.
+ * @example sortRfPatterns({ x: Float64Array.of(1, 0), tx: Float64Array.of(2, 0), T: Float64Array.of(3, 3), weight: Float64Array.of(5, 7) }).x // [0, 1]
+ */
+export function sortRfPatterns(p: RfPatterns): RfPatterns {
+  const n = p.x.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  // Least significant key first; each pass is stable, so ties keep the previous passes' order.
+  for (const column of [p.T, p.tx, p.x]) {
+    const { values, index } = distinctIndex(column);
+    const sorted = Float64Array.from(values).sort();
+    const rankOf = new Map<number, number>();
+    sorted.forEach((v, r) => { if (!rankOf.has(v)) rankOf.set(v, r); });
+    const rank = new Uint32Array(values.length);
+    values.forEach((v, k) => { rank[k] = rankOf.get(v) ?? 0; });
+    const start = new Uint32Array(values.length + 1);
+    for (let i = 0; i < n; i++) start[rank[index[i]] + 1]++;
+    for (let r = 0; r < values.length; r++) start[r + 1] += start[r];
+    const next = new Uint32Array(n);
+    for (let j = 0; j < n; j++) { const i = order[j]; next[start[rank[index[i]]]++] = i; }
+    order = next;
+  }
+  const pick = (a: Float64Array): Float64Array => { const out = new Float64Array(n); for (let j = 0; j < n; j++) out[j] = a[order[j]]; return out; };
+  return { x: pick(p.x), tx: pick(p.tx), T: pick(p.T), weight: pick(p.weight) };
+}

@@ -2,6 +2,7 @@
 // patterns with their counts, grouped in SQL so a million customers never become a million JS objects.
 import type { DuckDbEngine } from '../../engines/duckdb/duckdb-engine.ts';
 import type { Column } from '../../engines/duckdb/read-columns.ts';
+import { sortRfPatterns } from '../models/rf-patterns.ts';
 import type { RfPatterns } from '../models/types.ts';
 import { rfPatternsSql } from './summary-sql.ts';
 
@@ -41,12 +42,13 @@ export async function readSummaryColumns(db: DuckDbEngine, table = 'customer_sum
 
 /**
  * The distinct (frequency, recency, T) triples with the number of customers sharing each, the input
- * the count models fit on.
+ * the count models fit on, in ascending order (sortRfPatterns: the same order, so the same fit, on
+ * every run; DuckDB groups in an order that varies).
  * @example const patterns = await readRfPatterns(db); // patterns.weight sums to the customer count
  */
 export async function readRfPatterns(db: DuckDbEngine, table = 'customer_summary'): Promise<RfPatterns> {
   const c = await db.columns(rfPatternsSql(table));
   const [x, tx, T, weight] = [numeric(c.x), numeric(c.tx), numeric(c.T), numeric(c.weight)];
   if (!x || !tx || !T || !weight) throw new Error(`${table}: frequency, recency and T must be numeric`);
-  return { x, tx, T, weight };
+  return sortRfPatterns({ x, tx, T, weight });
 }

@@ -188,6 +188,9 @@ SELECT customer_id,
 FROM per GROUP BY customer_id${split ? `\nHAVING ${n} > 0` : ''}`;
 }
 
-/** Distinct (x, t_x, T) patterns with their customer counts, for fitting on patterns (architecture.md §4). */
+/**
+ * Distinct (x, t_x, T) patterns with their customer counts, for fitting on patterns (architecture.md
+ * §4), in no fixed order (readRfPatterns sorts them).
+ */
 export const rfPatternsSql = (table = 'customer_summary'): string =>
-  `SELECT frequency AS x, recency AS tx, "T" AS "T", count(*) AS weight FROM ${table} GROUP BY ALL ORDER BY ALL`;
+  `SELECT frequency AS x, recency AS tx, "T" AS "T", count(*) AS weight FROM ${table} GROUP BY ALL`;
