@@ -12,8 +12,9 @@ function eq1a(params: GammaGammaParams, x: number, m: number): number {
   return gammaln(px + q) - gammaln(px) - gammaln(q) + q * Math.log(gamma) + px * Math.log(x) + (px - 1) * Math.log(m) - (px + q) * Math.log(gamma + x * m);
 }
 
-// Repeated x with different m̄, weights above 1, a tiny and a large amount, and x = 200.
-const rows: [x: number, m: number, w: number][] = [[1, 12.5, 3], [1, 40, 1], [2, 0.35, 2], [2, 22.1, 5], [5, 310, 1], [200, 35, 1], [3, 1e4, 2]];
+// Repeated x with different m̄, weights above 1, a tiny and a large amount, x = 200, and rows of equal
+// totals x·m̄ (40 three times, 7000 twice), which the evaluation sums as one.
+const rows: [x: number, m: number, w: number][] = [[1, 12.5, 3], [1, 40, 1], [2, 0.35, 2], [2, 22.1, 5], [5, 310, 1], [200, 35, 1], [3, 1e4, 2], [2, 20, 2], [4, 10, 1], [200, 35, 3]];
 const data: SpendData = { x: Float64Array.from(rows, (r) => r[0]), monetary: Float64Array.from(rows, (r) => r[1]), weight: Float64Array.from(rows, (r) => r[2]) };
 const direct = (p: GammaGammaParams) => rows.reduce((s, [x, m, w]) => s + w * eq1a(p, x, m), 0);
 

@@ -1,10 +1,13 @@
 // The Gamma-Gamma log-likelihood (FH13 eq. 1a, see gamma-gamma.ts) and its gradient over many
-// customers, arranged so that each evaluation costs one log per (x, m̄) row. Writing L = ln(γ + x m̄),
-// one row's ln f regroups as
+// customers, arranged so that each evaluation costs one log per distinct total x·m̄. Writing
+// L = ln(γ + x m̄), one row's ln f regroups as
 //   [lnΓ(px+q) − lnΓ(px) − lnΓ(q)] − ln m̄ + px (ln(x m̄) − L) + q (ln γ − L).
 // Why: the bracket depends on x alone (computed once per distinct x with the weights summed in
 // advance), ln m̄ and ln(x m̄) are constants of the data (computed once per fit), and only L needs
-// the parameters per row. The two differences ln(x m̄) − L and ln γ − L are O(1) per row, so their
+// the parameters, and L depends on the row's total x·m̄ alone: rows of equal totals (x = 1, m̄ = 20
+// and x = 2, m̄ = 10) share it, so the sums below run over distinct totals with Σw and Σw·x of their
+// rows (the 1M-customer benchmark: 66,903 totals for 148,716 rows). The two differences
+// ln(x m̄) − L and ln γ − L are O(1) per total, so their
 // weighted sums do not cancel against each other the way q·n·ln γ and Σ(px+q)L (both of order n·10)
 // would; the sums are compensated (compensated-sum.ts) so that ℓ is smooth to ~1e-15 relative, which
 // numerical derivatives and the line search rely on.
@@ -24,12 +27,11 @@ export interface GammaGammaPrepared {
   /** Distinct x and the weight on each. */
   xs: Float64Array;
   wX: Float64Array;
-  /** Per row: position in xs, weight, x, x·m̄ and ln(x·m̄). */
-  rowX: Uint32Array;
-  w: Float64Array;
-  x: Float64Array;
+  /** Per distinct total x·m̄ (in order of first appearance): the total, its log, Σw and Σw·x of its rows. */
   xm: Float64Array;
   lnXm: Float64Array;
+  w: Float64Array;
+  wx: Float64Array;
   /** −Σ w ln m̄. */
   lnMTerm: number;
 }
@@ -38,18 +40,21 @@ export function prepareGammaGamma(d: SpendData): GammaGammaPrepared {
   const X = distinctIndex(d.x);
   const wX = new Float64Array(X.values.length);
   const k = d.x.length;
-  const xm = new Float64Array(k), lnXm = new Float64Array(k);
+  const rowXm = new Float64Array(k);
   const lnM = new CompensatedSum();
   let n = 0;
   for (let i = 0; i < k; i++) {
     const w = d.weight[i];
     wX[X.index[i]] += w;
     n += w;
-    xm[i] = d.x[i] * d.monetary[i];
-    lnXm[i] = Math.log(xm[i]);
+    rowXm[i] = d.x[i] * d.monetary[i];
     lnM.add(-w * Math.log(d.monetary[i]));
   }
-  return { n, xs: X.values, wX, rowX: X.index, w: d.weight, x: d.x, xm, lnXm, lnMTerm: lnM.value };
+  const T = distinctIndex(rowXm);
+  const g = T.values.length;
+  const w = new Float64Array(g), wx = new Float64Array(g);
+  for (let i = 0; i < k; i++) { w[T.index[i]] += d.weight[i]; wx[T.index[i]] += d.weight[i] * d.x[i]; }
+  return { n, xs: X.values, wX, xm: T.values, lnXm: T.values.map(Math.log), w, wx, lnMTerm: lnM.value };
 }
 
 /**
@@ -66,9 +71,9 @@ export function gammaGammaEvaluate(params: GammaGammaParams, d: GammaGammaPrepar
   for (let i = 0; i < k; i++) {
     const w = d.w[i], den = gamma + d.xm[i];
     const L = Math.log(den);
-    s += w * d.x[i] * (d.lnXm[i] - L);
+    s += d.wx[i] * (d.lnXm[i] - L);
     r += w * (lnGamma - L);
-    if (gradient) { xmInv += (w * d.xm[i]) / den; xInv += (w * d.x[i]) / den; }
+    if (gradient) { xmInv += (w * d.xm[i]) / den; xInv += d.wx[i] / den; }
     if ((i & 255) === 255) { S.add(s); R.add(r); s = 0; r = 0; }
   }
   S.add(s); R.add(r);
