@@ -6,11 +6,10 @@
 // advance), ln m̄ and ln(x m̄) are constants of the data (computed once per fit), and only L needs
 // the parameters, and L depends on the row's total x·m̄ alone: rows of equal totals (x = 1, m̄ = 20
 // and x = 2, m̄ = 10) share it, so the sums below run over distinct totals with Σw and Σw·x of their
-// rows (the 1M-customer benchmark: 66,903 totals for 148,716 rows). The two differences
-// ln(x m̄) − L and ln γ − L are O(1) per total, so their
-// weighted sums do not cancel against each other the way q·n·ln γ and Σ(px+q)L (both of order n·10)
-// would; the sums are compensated (compensated-sum.ts) so that ℓ is smooth to ~1e-15 relative, which
-// numerical derivatives and the line search rely on.
+// rows (the 1M-customer benchmark: 66,903 totals for 148,716 rows). The two differences ln(x m̄) − L
+// and ln γ − L are O(1) per total, so their weighted sums do not cancel against each other the way
+// q·n·ln γ and Σ(px+q)L (both of order n·10) would; the sums are compensated (compensated-sum.ts) so
+// that ℓ is smooth to ~1e-15 relative, which numerical derivatives and the line search rely on.
 // Gradient (the same terms differentiated; ψ = digamma, S = Σw·x(ln(x m̄) − L), R = Σw(ln γ − L)):
 //   ∂/∂p = Σ_x W_x·x (ψ(px+q) − ψ(px)) + S
 //   ∂/∂q = Σ_x W_x (ψ(px+q) − ψ(q)) + R
