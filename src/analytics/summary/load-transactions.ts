@@ -10,7 +10,7 @@ import { SummaryError } from './summary-error.ts';
 import { customerSummarySql, type SummarySpec } from './summary-sql.ts';
 import {
   AUTO_DATE_FORMATS, badCountsSql, badRowsSql, columnRef, dayCountsSql, dropDaysSql, formatFromPath, loadSql, rawLinesSql, readerSql,
-  nonFiniteDaysSql, stageSql, summaryCountsSql, transactionDaysSql, typedSourceSql, type BadKind, type SourceFormat, type SourceSpec, type StageColumns,
+  nonFiniteDaysSql, sniffCsvSql, sniffedDialect, stageSql, summaryCountsSql, transactionDaysSql, typedSourceSql, type BadKind, type CsvDialect, type SourceFormat, type SourceSpec, type StageColumns,
 } from './transactions-sql.ts';
 
 /** The table a load fills before it replaces `transactions`. */
@@ -156,21 +156,27 @@ export async function loadTransactions(db: DuckDbEngine, o: LoadOptions): Promis
 async function resolveSource(db: DuckDbEngine, o: LoadOptions): Promise<{ source: SourceSpec; names: string[]; types: string[] }> {
   const format = o.format ?? formatFromPath(o.path);
   const spec: SourceSpec = { path: o.path, format, header: o.header ?? true, delimiter: o.delimiter };
-  const described = await describeSource(db, spec);
-  if (format !== 'csv' || o.delimiter !== undefined || described.names.length !== 1) return { source: spec, ...described };
+  const { dialect, ...described } = await describeSource(db, spec);
+  const sniffed: SourceSpec = { ...spec, dialect };
+  if (format !== 'csv' || o.delimiter !== undefined || described.names.length !== 1) return { source: sniffed, ...described };
   const first = String((await guard(spec, () => db.scalar(`SELECT line FROM ${rawLinesSql(o.path)} LIMIT 1`))) ?? '');
-  if (first.trim().split(/\s+/).length <= 1) return { source: spec, ...described };
+  if (first.trim().split(/\s+/).length <= 1) return { source: sniffed, ...described };
   const whitespace: SourceSpec = { ...spec, delimiter: 'whitespace' };
   return { source: whitespace, ...await describeSource(db, whitespace) };
 }
 
 /** Column names and types; for whitespace files, names come from the header line (or are positions). */
-async function describeSource(db: DuckDbEngine, s: SourceSpec): Promise<{ names: string[]; types: string[] }> {
+async function describeSource(db: DuckDbEngine, s: SourceSpec): Promise<{ names: string[]; types: string[]; dialect?: CsvDialect }> {
   if (s.format === 'csv' && s.delimiter === 'whitespace') {
     const first = String((await guard(s, () => db.scalar(`SELECT line FROM ${rawLinesSql(s.path)} LIMIT 1`))) ?? '');
     const tokens = first.trim().split(/\s+/);
     const names = s.header ? tokens : tokens.map((_, i) => String(i + 1));
     return { names, types: names.map(() => 'VARCHAR') };
+  }
+  if (s.format === 'csv') {
+    // Sniffed once, and the dialect kept for every later reading (transactions-sql.ts CsvDialect).
+    const dialect = sniffedDialect((await guard(s, () => db.rows(sniffCsvSql(s))))[0]);
+    return { names: dialect.names, types: dialect.names.map(() => 'VARCHAR'), dialect };
   }
   const rows = await guard(s, () => db.rows(`DESCRIBE SELECT * FROM ${readerSql(s)}`));
   return { names: rows.map((r) => String(r.column_name)), types: rows.map((r) => String(r.column_type)) };
