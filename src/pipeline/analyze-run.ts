@@ -145,7 +145,7 @@ async function analyzeStore(dataDir: string, temp: boolean, input: { shown: stri
       quality: [...await salesQuality(db), ...(temp ? [] : await customerChecksOfFolder(dataDir, db, { store: o.operational, databaseUrl: o.databaseUrl, records: o.snapshot?.customers }))],
       // Without an import (a re-analysis) the report's row counts are the sales analysed.
       overview: c && {
-        rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, anonymous: c.anonymous },
+        rows: { read: c.read, loaded: c.loaded, excluded: c.excluded.total, rejected: c.rejected.total, duplicates: c.duplicates, alreadyLoaded: c.alreadyLoaded, anonymous: c.anonymous },
         excludedByReason: Object.entries(c.excluded.byReason).map(([reason, count]) => ({ reason, count })),
         rejectedByReason: Object.entries(c.rejected.byReason).map(([reason, count]) => ({ reason, count })),
       },

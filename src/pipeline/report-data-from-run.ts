@@ -6,7 +6,8 @@ import type { FitResult } from '../analytics/models/types.ts';
 import { DEFAULT_SEGMENTS, OTHERS } from '../analytics/rfm/rfm-segments.ts';
 import { PYRAMID_TIERS, TIER_LABELS } from '../analytics/pyramid/value-pyramid.ts';
 import type { DuckDbEngine } from '../engines/duckdb/duckdb-engine.ts';
-import type { DataQualityCheck, ExtraSection, ModelSection, OverviewSection, ParamEstimate, ReportData, TrackingPoint } from '../report/report-data.ts';
+import type { DataQualityCheck, ExtraSection, LocalText, ModelSection, OverviewSection, ParamEstimate, ReportData, TrackingPoint } from '../report/report-data.ts';
+import { modelReasonZh } from '../report/model-reason.ts';
 import type { PipelineResult } from './value-pipeline.ts';
 
 export interface RunDiagnostics {
@@ -30,6 +31,11 @@ export interface ReportInputs {
 
 const params = (f: FitResult): ParamEstimate[] =>
   Object.entries(f.params as Record<string, number>).map(([name, value]) => ({ name, value, se: f.standardErrors ? (f.standardErrors as Record<string, number>)[name] ?? null : null }));
+/** The model choice in both languages when its wording is known (src/report/model-reason.ts), else as written. */
+const bilingualReason = (en: string): LocalText => {
+  const zh = modelReasonZh(en);
+  return zh === null ? en : { 'en': en, 'zh-CN': zh };
+};
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const num = (v: unknown): number => Number(v ?? 0);
 
@@ -44,7 +50,7 @@ export async function reportDataFromRun(db: DuckDbEngine, i: ReportInputs): Prom
     ...i.overview,
   };
   const model: ModelSection = {
-    chosen: r.choice.chosen, reason: r.choice.reason, params: params(r.countFit), logLik: r.countFit.logLik, aic: r.countFit.aic, bic: r.countFit.bic,
+    chosen: r.choice.chosen, reason: bilingualReason(r.choice.reason), params: params(r.countFit), logLik: r.countFit.logLik, aic: r.countFit.aic, bic: r.countFit.bic,
     customers: r.summary.customers, candidates: r.choice.candidates,
     spend: r.spendFit ? { model: 'gg', params: params(r.spendFit), logLik: r.spendFit.logLik, customers: r.spendFit.n } : { unavailable: r.spendUnavailable ?? 'the file has no amounts' },
   };

@@ -137,7 +137,7 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   if (fitFailure) throw fitFailure.error;
   const plainIds = files && await customerIdsPlain(db);
   const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
-  const choice = explainChoice(o.model ?? 'bgnbd', fits.map((f) => f.fit), best.fit);
+  const choice = explainChoice(o.model, fits.map((f) => f.fit), best.fit);
   // The count model's scores per pattern need neither the spend patterns nor the spend model: JS
   // computes them while DuckDB reads the spend patterns (in a fixed order, so that the same summary
   // gives the same fit; money-sql.ts makes the summary the same), and DuckDB builds their table (and a
@@ -193,9 +193,11 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   };
 }
 
-function explainChoice(wanted: CountModelChoice, fits: FitResult[], best: FitResult): ModelChoice {
+/** `wanted` undefined: nobody asked for a model, and the reason says BG/NBD is the default rather than "as requested". Sentences translated in src/report/model-reason.ts. */
+function explainChoice(wanted: CountModelChoice | undefined, fits: FitResult[], best: FitResult): ModelChoice {
   const candidates = fits.map((f) => ({ model: f.model, logLik: f.logLik, bic: f.bic }));
   const chosen = best.model === 'pnbd' ? 'pnbd' : 'bgnbd';
+  if (wanted === undefined) return { chosen, reason: 'BG/NBD, the default (--model auto also fits Pareto/NBD and keeps the better)', candidates };
   if (wanted !== 'auto') return { chosen, reason: `${chosen === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'} as requested`, candidates };
   const other = fits.find((f) => f !== best);
   const gap = other ? other.bic - best.bic : 0;

@@ -27,17 +27,33 @@ export function renderOverview(o: OverviewSection, ctx: RenderContext): string {
     [tx('rows-rejected'), count(o.rows.rejected)],
   ];
   if (o.rows.duplicates !== undefined) facts.push([tx('rows-duplicates'), count(o.rows.duplicates)]);
+  if (o.rows.alreadyLoaded) facts.push([tx('rows-already-loaded'), count(o.rows.alreadyLoaded)]);
   if (o.rows.anonymous !== undefined) facts.push([tx('rows-anonymous'), count(o.rows.anonymous)]);
   if (o.rows.fixed !== undefined) facts.push([tx('rows-fixed'), count(o.rows.fixed)]);
   const { read, loaded, excluded, rejected } = o.rows;
-  const reconciled = read === loaded + excluded + rejected;
-  const check = reconciled
-    ? `<p class="ok">✓ ${tx('reconciled')}</p>`
-    : `<p class="alert">⚠ ${tx('not-reconciled')} (${count(read - loaded - excluded - rejected)})</p>`;
+  // The import's own accounting (importSales): every row read is loaded, excluded, dropped as an exact
+  // duplicate, skipped as loaded before, or rejected, exactly once. The equation is printed with its
+  // numbers, so a reader can check it without a calculator.
+  const terms: [TextKey, number][] = [
+    ['term.loaded', loaded], ['excluded', excluded],
+    ...(o.rows.duplicates !== undefined ? [['term.duplicates', o.rows.duplicates] as [TextKey, number]] : []),
+    ...(o.rows.alreadyLoaded ? [['term.already-loaded', o.rows.alreadyLoaded] as [TextKey, number]] : []),
+    ['rejected', rejected],
+  ];
+  const accounted = terms.reduce((s, [, n]) => s + n, 0);
+  const equation = `${tx('term.read')} ${count(read)} ${read === accounted ? '=' : '≠'} ${terms.map(([k, n]) => `${tx(k)} ${count(n)}`).join(' + ')}`;
+  const check = read === accounted
+    ? `<p class="ok">✓ ${equation}: ${tx('reconciled')}</p>`
+    : `<p class="alert">⚠ ${equation}: ${tx('not-reconciled')} (${count(read - accounted)})</p>`;
   const reasonRows = (outcome: TextKey, list: readonly ReasonCount[]) => list.map((r) => [
     tx(outcome), labelFor('reason.', r.reason), count(r.count), num(ctx, (f) => f.share(read > 0 ? r.count / read : NaN)),
   ]);
-  const rows = [...reasonRows('excluded', o.excludedByReason), ...reasonRows('rejected', o.rejectedByReason)];
+  const rows = [
+    ...reasonRows('excluded', o.excludedByReason),
+    ...reasonRows('dropped', o.rows.duplicates ? [{ reason: 'duplicate', count: o.rows.duplicates }] : []),
+    ...reasonRows('skipped', o.rows.alreadyLoaded ? [{ reason: 'already-loaded', count: o.rows.alreadyLoaded }] : []),
+    ...reasonRows('rejected', o.rejectedByReason),
+  ];
   const reasons = rows.length === 0 ? `<p>${tx('none-set-aside')}</p>` : htmlTable([
     { header: tx('outcome') }, { header: tx('reason') }, { header: tx('rows'), numeric: true }, { header: tx('share-of-read'), numeric: true },
   ], rows, 'reasons');

@@ -40,8 +40,10 @@ export interface OverviewSection {
     /** Kept in the store but out of the customer analysis (cancellations, returns, …). */
     excluded: number;
     rejected: number;
-    /** Exact duplicates dropped; counted within `excluded` when the import reports them that way. */
+    /** Exact duplicate rows dropped, counted apart from `excluded` (as importSales counts them). */
     duplicates?: number;
+    /** Rows an earlier import of an overlapping file had loaded already, skipped (counted apart too). */
+    alreadyLoaded?: number;
     /** Loaded without a customer id: they count for products, not for customers. */
     anonymous?: number;
     /** Loaded after a repair (e.g. a date in a second format). */

@@ -61,6 +61,28 @@ describe('cvm analyze', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/columns: customer=customer_id, date=date, amount=amount/);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
+    // Nobody asked for a model: the report says BG/NBD is the default, not "as requested", in both languages.
+    expect(r.out).toMatch(/model: BG\/NBD, the default \(--model auto also fits Pareto\/NBD/);
+    const reason = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).model.reason;
+    expect(reason['zh-CN']).toBe('BG/NBD（默认模型；--model auto 会同时拟合 Pareto/NBD 并保留更好的一个）');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('默认模型');
+  });
+
+  it('accounts in report.html for every row read, exact duplicates included', async () => {
+    // The bundled sample with its first sale repeated: the import drops the copy as an exact duplicate,
+    // apart from the exclusions, and the report's equation must count it there too.
+    const lines = readFileSync(repoPath('samples', 'transactions.csv'), 'utf8').trimEnd().split('\n');
+    const file = join(dir, 'with-duplicate.csv');
+    writeFileSync(file, [...lines, lines[1]].join('\n') + '\n');
+    const out = join(dir, 'with-duplicate');
+    const r = await runCli('analyze', file, '--out', out, '--no-holdout');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).overview.rows;
+    expect(rows.duplicates).toBe(1);
+    expect(rows.read).toBe(lines.length);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('every row is accounted for');
+    expect(html).not.toContain('unaccounted');
   });
 
   it('--no-segments leaves out the segment stage and says so in the report', async () => {

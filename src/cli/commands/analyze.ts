@@ -21,7 +21,7 @@ import { refuseWhileServing } from '../serving-guard.ts';
 interface AnalyzeFlags {
   customer?: string; date?: string; amount?: string; order?: string; quantity?: string; price?: string; product?: string;
   dateFormat?: string; encoding?: TextEncoding; strict?: boolean; data?: string; databaseUrl?: string;
-  unit: TimeUnit; end?: string; model: CountModelChoice; clvMonths: string; discountRate: string;
+  unit: TimeUnit; end?: string; model?: CountModelChoice; clvMonths: string; discountRate: string;
   holdout: boolean; segments: boolean; lang: Lang; currency?: string; out: string; format: OutputFormat; config?: string;
 }
 
@@ -44,7 +44,7 @@ export function registerAnalyze(program: Command): void {
     .option('--database-url <url>', 'with --data: the folder\'s operational store (surveys, complaints) is on this PostgreSQL server (postgres://…)')
     .addOption(new Option('--unit <unit>', 'time unit of the summary').choices(TIME_UNITS).default('week'))
     .option('--end <date>', 'end of observation, YYYY-MM-DD (default: the last purchase day)')
-    .addOption(new Option('--model <model>', 'purchase model; auto fits both and keeps the better').choices(['bgnbd', 'pnbd', 'auto']).default('bgnbd'))
+    .addOption(new Option('--model <model>', 'purchase model (default: bgnbd); auto fits both and keeps the better').choices(['bgnbd', 'pnbd', 'auto']))
     .option('--clv-months <n>', 'CLV horizon in months', '12')
     .option('--discount-rate <rate>', 'annual discount rate for CLV (applied monthly)', '0.10')
     .option('--no-holdout', 'skip the holdout check of the model')

@@ -20,6 +20,8 @@ describe('profileValue', () => {
 describe('modelReason', () => {
   it('translates the reasons the pipeline writes', () => {
     expect(modelReason('BG/NBD as requested', 'zh-CN')).toBe('BG/NBD（按要求指定）');
+    expect(modelReason('BG/NBD, the default (--model auto also fits Pareto/NBD and keeps the better)', 'zh-CN'))
+      .toBe('BG/NBD（默认模型；--model auto 会同时拟合 Pareto/NBD 并保留更好的一个）');
     expect(modelReason('Pareto/NBD fits better (BIC lower by 1.3; both have 4 parameters, so this is the higher likelihood); the difference is small, so either model would serve', 'zh-CN'))
       .toBe('Pareto/NBD 拟合更好（BIC 低 1.3；两个模型都有 4 个参数，所以它的似然也更高）；差距很小，两个模型都可使用');
     expect(modelReason('BG/NBD fits better (BIC lower by 12.0; both have 4 parameters, so this is the higher likelihood)', 'zh-CN'))

@@ -2,6 +2,7 @@
 // tier codes, and the model choice reason the analysis writes in English only. Known ones are shown in
 // the page's language; anything else is shown as it came, so nothing is hidden.
 import type { Lang } from '../../../src/report/report-data.ts';
+import { modelReasonZh } from '../../../src/report/model-reason.ts';
 
 type Words = { en: string; zh: string };
 
@@ -25,22 +26,14 @@ export function profileValue(field: string, value: string, lang: Lang): string {
   return w ? w[lang === 'en' ? 'en' : 'zh'] : value;
 }
 
-const MODEL_NAMES: Record<string, string> = { 'BG/NBD': 'BG/NBD', 'Pareto/NBD': 'Pareto/NBD' };
-
 /**
- * The model choice reason of src/pipeline/value-pipeline.ts (explainChoice) in Chinese; the English
- * original is returned for English pages and for any reason whose wording is not one of the known ones.
+ * The model choice reason of src/pipeline/value-pipeline.ts (explainChoice) in Chinese
+ * (src/report/model-reason.ts); the English original is returned for English pages and for any reason
+ * whose wording is not one of the known ones. Runs saved since the reason became bilingual carry both.
  */
 export function modelReason(text: string, lang: Lang): string {
   if (lang === 'en') return text;
-  const requested = /^(BG\/NBD|Pareto\/NBD) as requested$/.exec(text);
-  if (requested) return `${MODEL_NAMES[requested[1]]}（按要求指定）`;
-  const better = /^(BG\/NBD|Pareto\/NBD) fits better \(BIC lower by (-?[\d.]+); both have 4 parameters, so this is the higher likelihood\)(; the difference is small, so either model would serve)?$/.exec(text);
-  if (better) {
-    const small = better[3] ? '；差距很小，两个模型都可使用' : '';
-    return `${MODEL_NAMES[better[1]]} 拟合更好（BIC 低 ${better[2]}；两个模型都有 4 个参数，所以它的似然也更高）${small}`;
-  }
-  return text;
+  return modelReasonZh(text) ?? text;
 }
 
 /** The file name of a path, Windows or POSIX: the dashboard shows what was uploaded, not where the server kept it. */
