@@ -17,10 +17,24 @@ function ticks(ctx: RenderContext): TickFormat {
   return (n, lang) => ctx.fmt[lang].compact(n);
 }
 
-export function renderHoldout(h: ModelSection['holdout'], ctx: RenderContext): string {
+/** `chosen`: the count model (ModelSection.chosen), which says why P(alive) may rank buyers badly. */
+export function renderHoldout(h: ModelSection['holdout'], ctx: RenderContext, chosen?: string): string {
   const head = `<h3>${tx('holdout')}</h3>`;
   if (h === undefined || isUnavailable(h)) return head + unavailableNote(h?.unavailable ?? reportText('not-computed'));
-  return head + holdoutBody(h, ctx);
+  return head + holdoutBody(h, ctx) + pAliveNote(h, ctx, chosen);
+}
+
+/**
+ * A reading of an AUC of P(alive) below one half, which otherwise looks like a broken model: BG/NBD
+ * lets a customer drop out only just after a repeat purchase, so P(alive) = 1 for everyone without one
+ * (Fader, Hardie & Lee 2005, eq. 11, the δ(x>0) term), and where many one-time buyers never come back
+ * they rank first. Expected purchases weigh that by the purchase rate and are the ranking to act on.
+ */
+function pAliveNote(h: HoldoutSection, ctx: RenderContext, chosen?: string): string {
+  if (h.pAliveAuc === null || !(h.pAliveAuc < 0.5)) return '';
+  const auc = (v: number | null) => (lang: 'en' | 'zh-CN') => (v === null ? '—' : ctx.fmt[lang].fixed(v, 3));
+  const why = chosen === 'bgnbd' || chosen === 'mbgnbd' ? ` ${tx('palive-low-bgnbd')}` : '';
+  return `\n<p class="note">${tx('palive-low', auc(h.pAliveAuc))}${why} ${tx('palive-low-use', auc(h.expectedPurchasesAuc))}</p>`;
 }
 
 function holdoutBody(h: HoldoutSection, ctx: RenderContext): string {

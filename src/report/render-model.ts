@@ -61,6 +61,6 @@ export function renderModel(m: ModelSection, ctx: RenderContext): string {
       [tx('log-lik'), fixed1(s.logLik)],
     ]), '</div>');
   }
-  parts.push(renderHoldout(m.holdout, ctx), renderFrequencyHistogram(m.frequencyHistogram, ctx), renderTracking(m.tracking, ctx));
+  parts.push(renderHoldout(m.holdout, ctx, m.chosen), renderFrequencyHistogram(m.frequencyHistogram, ctx), renderTracking(m.tracking, ctx));
   return parts.join('\n');
 }

@@ -43,8 +43,8 @@ export function renderOverview(o: OverviewSection, ctx: RenderContext): string {
   const accounted = terms.reduce((s, [, n]) => s + n, 0);
   const equation = `${tx('term.read')} ${count(read)} ${read === accounted ? '=' : '≠'} ${terms.map(([k, n]) => `${tx(k)} ${count(n)}`).join(' + ')}`;
   const check = read === accounted
-    ? `<p class="ok">✓ ${equation}: ${tx('reconciled')}</p>`
-    : `<p class="alert">⚠ ${equation}: ${tx('not-reconciled')} (${count(read - accounted)})</p>`;
+    ? `<p class="ok">✓ ${equation}${tx('colon')}${tx('reconciled')}</p>`
+    : `<p class="alert">⚠ ${equation}${tx('colon')}${tx('not-reconciled')} (${count(read - accounted)})</p>`;
   const reasonRows = (outcome: TextKey, list: readonly ReasonCount[]) => list.map((r) => [
     tx(outcome), labelFor('reason.', r.reason), count(r.count), num(ctx, (f) => f.share(read > 0 ? r.count / read : NaN)),
   ]);

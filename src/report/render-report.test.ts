@@ -178,6 +178,20 @@ describe('renderReport with parts missing', () => {
     expect(markupProblems(html)).toEqual([]);
   });
 
+  it('explains a P(alive) that ranks repeat buyers worse than chance, and points to expected purchases', () => {
+    const m = fixture.model;
+    if (m === undefined || 'unavailable' in m || m.holdout === undefined || 'unavailable' in m.holdout) throw new Error('fixture has no holdout');
+    const text = (html: string) => (/<p class="note">([\s\S]*?)<\/p>/.exec(section(html, 'model'))?.[1] ?? '')
+      .replace(/<span class="t-zh"[^>]*>[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, '');
+    // The fixture's BG/NBD holdout: P(alive) AUC 0.463, expected purchases 0.805.
+    expect(text(page)).toBe('P(alive) ranks who bought again in the holdout worse than chance here (AUC 0.463). BG/NBD lets a customer drop out only after a repeat purchase, so everyone without one has P(alive) = 1 and one-time buyers, who often do not return, rank first. To choose whom to contact, rank by expected purchases (AUC 0.805).');
+    expect(section(page, 'model')).toContain('请按预测购买次数排序');
+    const pnbd = renderReport({ ...fixture, model: { ...m, chosen: 'pnbd' } });
+    expect(text(pnbd)).not.toContain('BG/NBD lets');
+    const fine = renderReport({ ...fixture, model: { ...m, holdout: { ...m.holdout, pAliveAuc: 0.71 } } });
+    expect(section(fine, 'model')).not.toContain('class="note"');
+  });
+
   it('reconciles the import as importSales counts it: duplicates and rows loaded before apart from the exclusions', () => {
     const o = fixture.overview;
     if (o === undefined || 'unavailable' in o) throw new Error('fixture has no overview');

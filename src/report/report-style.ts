@@ -49,6 +49,7 @@ svg .bin { stroke: #fff; stroke-width: 1; }
 .ok { color: #276b33; }
 .alert { color: #a42a1e; font-weight: 600; }
 .unavailable { background: var(--panel); border-left: 4px solid var(--muted); padding: 8px 12px; }
+.note { background: var(--panel); border-left: 4px solid var(--accent); padding: 8px 12px; max-width: 860px; }
 .lead { font-size: 16px; }
 code { font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 13px; }
 footer { color: var(--muted); font-size: 13px; padding: 16px 32px; max-width: 1080px; margin: 0 auto; }
