@@ -219,12 +219,16 @@ describe('the dashboard over cvm serve (Debian chromium)', () => {
     await openFromNav(page, 'models', '/models');
     await settle(page);
     const models = await apiGet<{ chosen: string; logLik: number; aic: number; bic: number; customers: number }>(page, url, '/models');
-    const diagnostics = await apiGet<{ holdout: { mae?: number; rmse?: number } }>(page, url, '/diagnostics');
+    const diagnostics = await apiGet<{ holdout: { mae?: number; rmse?: number; pAliveAuc?: number | null; expectedPurchasesAuc?: number | null } }>(page, url, '/diagnostics');
     await expectShown(page, {
       'models-loglik': models.logLik, 'models-aic': models.aic, 'models-bic': models.bic, 'models-customers': models.customers,
       'holdout-mae': diagnostics.holdout.mae ?? null, 'holdout-rmse': diagnostics.holdout.rmse ?? null,
+      'holdout-auc': diagnostics.holdout.pAliveAuc ?? null, 'holdout-auc-expected': diagnostics.holdout.expectedPurchasesAuc ?? null,
     });
     expect(await page.getByTestId('models-chosen').getAttribute('data-value')).toBe(models.chosen);
+    // The note that explains a P(alive) ranking repeat buyers worse than chance is there exactly when it does.
+    const low = typeof diagnostics.holdout.pAliveAuc === 'number' && diagnostics.holdout.pAliveAuc < 0.5;
+    expect(await page.getByTestId('holdout-palive-note').count()).toBe(low ? 1 : 0);
     await expectNoErrorNotice(page);
 
     for (const [id, path] of [['import', '/import'], ['users', '/users'], ['settings', '/settings']] as const) {

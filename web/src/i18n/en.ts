@@ -175,6 +175,11 @@ export const en = {
   'models.actual': 'Actual',
   'models.expected': 'Model',
   'models.calibrationEnd': 'end of calibration',
+  'models.aucPAlive': 'AUC of P(alive)',
+  'models.aucExpected': 'AUC of expected purchases',
+  'models.pAliveLow': 'P(alive) ranks who bought again in the holdout worse than chance here.',
+  'models.pAliveLowBgnbd': 'BG/NBD lets a customer drop out only after a repeat purchase, so everyone without one has P(alive) = 1 and one-time buyers, who often do not return, rank first.',
+  'models.pAliveLowUse': 'To choose whom to contact, rank by expected purchases.',
 
   'import.title': 'Import transactions',
   'import.file': 'File (CSV, UTF-8 or GBK)',

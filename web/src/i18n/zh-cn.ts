@@ -176,6 +176,11 @@ export const zhCN: Record<MessageKey, string> = {
   'models.actual': '实际',
   'models.expected': '模型',
   'models.calibrationEnd': '校准期结束',
+  'models.aucPAlive': '活跃概率的 AUC',
+  'models.aucExpected': '预测购买次数的 AUC',
+  'models.pAliveLow': '在留出期中，活跃概率对“再次购买”的排序还不如随机。',
+  'models.pAliveLowBgnbd': 'BG/NBD 只允许客户在重复购买之后流失，因此没有重复购买的客户活跃概率都是 1，而常常不再回来的一次性购买客户反而排在最前。',
+  'models.pAliveLowUse': '挑选联系对象时，请按预测购买次数排序。',
 
   'import.title': '导入交易数据',
   'import.file': '文件（CSV，UTF-8 或 GBK）',

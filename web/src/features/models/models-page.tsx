@@ -30,7 +30,7 @@ export function ModelsPage() {
       <SectionCard title={t('models.fit')} testId="section-models">
         <QueryView query={models} id="models">{(m) => <ModelFit m={m} />}</QueryView>
       </SectionCard>
-      <QueryView query={diagnostics} id="diagnostics">{(d) => <DiagnosticsView d={d} />}</QueryView>
+      <QueryView query={diagnostics} id="diagnostics">{(d) => <DiagnosticsView d={d} chosen={models.data && !isUnavailable(models.data) ? models.data.chosen : undefined} />}</QueryView>
     </Stack>
   );
 }
@@ -83,7 +83,7 @@ function ModelFit({ m }: { m: ModelSection }) {
   );
 }
 
-function DiagnosticsView({ d }: { d: Diagnostics }) {
+function DiagnosticsView({ d, chosen }: { d: Diagnostics; chosen?: string }) {
   const { t } = useI18n();
   return (
     <Grid>
@@ -103,8 +103,16 @@ function DiagnosticsView({ d }: { d: Diagnostics }) {
                   <Text size="sm" c="dimmed">
                     {d.holdout.calibrationEnd} → {d.holdout.holdoutEnd} · MAE <Num value={d.holdout.mae} kind="significant" testId="holdout-mae" />
                     {' '}· RMSE <Num value={d.holdout.rmse} kind="significant" testId="holdout-rmse" />
-                    {d.holdout.pAliveAuc !== null && <> · AUC <Num value={d.holdout.pAliveAuc} kind="probability" testId="holdout-auc" /></>}
+                    {d.holdout.pAliveAuc !== null && <> · {t('models.aucPAlive')} <Num value={d.holdout.pAliveAuc} kind="probability" testId="holdout-auc" /></>}
+                    {d.holdout.expectedPurchasesAuc !== null && <> · {t('models.aucExpected')} <Num value={d.holdout.expectedPurchasesAuc} kind="probability" testId="holdout-auc-expected" /></>}
                   </Text>
+                  {d.holdout.pAliveAuc !== null && d.holdout.pAliveAuc < 0.5 && (
+                    // As in report.html (render-model-checks.ts pAliveNote): a P(alive) that ranks repeat
+                    // buyers worse than chance looks like a broken model unless the reason is given.
+                    <Text size="sm" mt="xs" data-testid="holdout-palive-note">
+                      {t('models.pAliveLow')}{chosen === 'bgnbd' || chosen === 'mbgnbd' ? ` ${t('models.pAliveLowBgnbd')}` : ''} {t('models.pAliveLowUse')}
+                    </Text>
+                  )}
                   <CalibrationChart holdout={d.holdout} />
                 </>
               )}
