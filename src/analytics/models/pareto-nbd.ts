@@ -4,14 +4,16 @@
 //
 // Gradient: numeric. ∂/∂r and ∂/∂s of the likelihood have no closed form (they integrate ln(α+τ)
 // against the ₂F₁ integrand), so maximizeLikelihood's central differences are used for all four
-// parameters; a fit of CDNOW's 1,016 distinct patterns still takes well under a second.
+// parameters; a fit of CDNOW's 1,016 distinct patterns still takes well under a second, and of a
+// million customers' 214,960 a few seconds, the likelihood's ₂F₁ terms being tabled per distinct pair.
 import { ModelError } from './model-error.ts';
 import { toFitResult } from './fit-result.ts';
 import { totalWeight } from './rf-patterns.ts';
 import type { CountModel, FitOptions, FitResult, RfPatterns } from './types.ts';
 import { maximizeLikelihood } from '../numerics/maximize-likelihood.ts';
-import { PARETO_NBD_PARAMS, paretoNbdLogLik, paretoNbdPAlive, type ParetoNbdParam, type ParetoNbdParams } from './pareto-nbd-likelihood.ts';
+import { PARETO_NBD_PARAMS, paretoNbdPAlive, type ParetoNbdParam, type ParetoNbdParams } from './pareto-nbd-likelihood.ts';
 import { paretoNbdConditionalPmf, paretoNbdPmf } from './pareto-nbd-pmf.ts';
+import { paretoNbdPreparedLogLik, prepareParetoNbd, rescaleParetoNbd } from './pareto-nbd-prepared.ts';
 
 export { PARETO_NBD_PARAMS, paretoNbdCustomerLogLik, paretoNbdLogLik, paretoNbdPAlive, type ParetoNbdParam, type ParetoNbdParams } from './pareto-nbd-likelihood.ts';
 export { paretoNbdConditionalPmf, paretoNbdPmf } from './pareto-nbd-pmf.ts';
@@ -28,12 +30,15 @@ export function fitParetoNbd(data: RfPatterns, options: FitOptions = {}): FitRes
   let scale = 0;
   for (const v of data.T) if (v > scale) scale = v;
   if (!(scale > 0)) throw new ModelError('invalid-input', 'every customer has T = 0: there is no observation time to fit on');
-  const scaled: RfPatterns = { x: data.x, tx: data.tx.map((v) => v / scale), T: data.T.map((v) => v / scale), weight: data.weight };
+  // Regrouped once (pareto-nbd-prepared.ts): the fit's few hundred evaluations each compute the ₂F₁
+  // terms per distinct (x, t_x) and (x, T) instead of per pattern (1M customers: ~45 s → ~2 s).
+  const prepared = prepareParetoNbd(data);
+  const scaled = rescaleParetoNbd(prepared, scale);
   const init = options.init ?? {};
   const start = Float64Array.of(init.r ?? 1, (init.alpha ?? scale) / scale, init.s ?? 1, (init.beta ?? scale) / scale);
   const optimum = maximizeLikelihood({
     names: PARETO_NBD_PARAMS,
-    logLik: (theta) => paretoNbdLogLik(fromVector(theta), scaled),
+    logLik: (theta) => paretoNbdPreparedLogLik(fromVector(theta), scaled),
     init: start,
     totalWeight: totalWeight(data),
     penalizer: options.penalizer,
@@ -41,7 +46,7 @@ export function fitParetoNbd(data: RfPatterns, options: FitOptions = {}): FitRes
   });
   const t = optimum.theta;
   const theta = Float64Array.of(t[0], t[1] * scale, t[2], t[3] * scale);
-  return toFitResult('pnbd', PARETO_NBD_PARAMS, { ...optimum, theta }, (th) => paretoNbdLogLik(fromVector(th), data), totalWeight(data), options);
+  return toFitResult('pnbd', PARETO_NBD_PARAMS, { ...optimum, theta }, (th) => paretoNbdPreparedLogLik(fromVector(th), prepared), totalWeight(data), options);
 }
 
 /**
@@ -93,7 +98,7 @@ export const paretoNbd: CountModel<ParetoNbdParam> = {
   name: 'pnbd',
   paramNames: PARETO_NBD_PARAMS,
   fit: fitParetoNbd,
-  logLik: paretoNbdLogLik,
+  logLik: (p, data) => paretoNbdPreparedLogLik(p, prepareParetoNbd(data)),
   expectedPurchases: paretoNbdExpectedPurchases,
   expectedPurchasesIfAlive: paretoNbdExpectedPurchasesIfAlive,
   pAlive: paretoNbdPAlive,

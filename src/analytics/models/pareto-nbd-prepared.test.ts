@@ -1,0 +1,58 @@
+// The regrouped evaluation must give exactly the plain per-pattern sum of pareto-nbd-likelihood.ts,
+// whatever the mix of patterns; that per-customer form is pinned against published values in
+// pareto-nbd.test.ts. Exact, not close: each pattern's term is the same expression on the same numbers,
+// summed in the same order, so any difference means a term was looked up in the wrong table.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sharedData } from '../../testing/shared-data.ts';
+import { paretoNbdLogLik, type ParetoNbdParams } from './pareto-nbd-likelihood.ts';
+import { paretoNbdPreparedLogLik, prepareParetoNbd, rescaleParetoNbd } from './pareto-nbd-prepared.ts';
+import { toRfPatterns } from './rf-patterns.ts';
+import type { RfPatterns } from './types.ts';
+
+// Repeated x, t_x and T in every combination: shared (x, t_x) with different T, shared (x, T) with
+// different t_x, the same t_x under two x, x = 0, t_x = T, a zero weight and the large x = 200.
+const rows: [x: number, tx: number, T: number, w: number][] = [
+  [0, 0, 38.86, 12], [0, 0, 20, 3], [1, 1.71, 38.86, 5], [1, 1.71, 20, 1], [1, 20, 20, 1], [2, 30.43, 38.86, 2],
+  [2, 10, 20, 0], [2, 1.71, 38.86, 4], [7, 29.43, 38.86, 1], [7, 38.86, 38.86, 4], [200, 38, 40, 1], [200, 10, 40, 2], [3, 20, 40, 7],
+];
+const small: RfPatterns = {
+  x: Float64Array.from(rows, (r) => r[0]), tx: Float64Array.from(rows, (r) => r[1]),
+  T: Float64Array.from(rows, (r) => r[2]), weight: Float64Array.from(rows, (r) => r[3]),
+};
+// α ≥ β and α < β take the two branches of logTail; CDNOW's estimates (FH05) and a far-out point.
+const points: ParetoNbdParams[] = [
+  { r: 0.5533, alpha: 10.578, s: 0.6062, beta: 11.667 }, { r: 2, alpha: 30, s: 0.3, beta: 4 },
+  { r: 0.1, alpha: 0.5, s: 3, beta: 80 }, { r: 1, alpha: 1, s: 1, beta: 1 },
+];
+
+function cdnow(): RfPatterns {
+  const lines = readFileSync(sharedData('cdnow/cdnow_customers_summary.csv'), 'utf8').trim().split('\n').slice(1);
+  const rows = lines.map((l) => l.split(',').map(Number));
+  return toRfPatterns({ x: rows.map((r) => r[1]), tx: rows.map((r) => r[2]), T: rows.map((r) => r[3]) });
+}
+
+describe('paretoNbdPreparedLogLik', () => {
+  it('is the plain per-pattern sum, to the last bit, on hand-made patterns and on CDNOW', () => {
+    const prep = prepareParetoNbd(small);
+    // 13 patterns, 11 distinct (x, t_x) and 9 distinct (x, T): the tables are shared, not one per row.
+    expect([prep.aX.length, prep.bX.length, prep.xs.length]).toEqual([11, 9, 6]);
+    const data = cdnow();
+    const prepCdnow = prepareParetoNbd(data);
+    for (const p of points) {
+      expect(paretoNbdPreparedLogLik(p, prep)).toBe(paretoNbdLogLik(p, small));
+      expect(paretoNbdPreparedLogLik(p, prepCdnow)).toBe(paretoNbdLogLik(p, data));
+    }
+  });
+
+  it('rescales the time axis as dividing every t_x and T does', () => {
+    const scale = 38.86;
+    const divided: RfPatterns = { ...small, tx: small.tx.map((v) => v / scale), T: small.T.map((v) => v / scale) };
+    const p = { r: 0.5533, alpha: 10.578 / scale, s: 0.6062, beta: 11.667 / scale };
+    expect(paretoNbdPreparedLogLik(p, rescaleParetoNbd(prepareParetoNbd(small), scale))).toBe(paretoNbdLogLik(p, divided));
+  });
+
+  it('is −Infinity outside the parameter space', () => {
+    expect(paretoNbdPreparedLogLik({ r: 0, alpha: 1, s: 1, beta: 1 }, prepareParetoNbd(small))).toBe(-Infinity);
+  });
+});
