@@ -21,7 +21,8 @@
 //    subtraction, so it is a log-sum-exp of two positive terms;
 //  - A₀'s ₂F₁(r+s+x, r+x; r+s+x+1; z) for α < β grows like (1−z)^{1−r−x} and overflows for large x;
 //    we transform it (Euler) so every ₂F₁ we evaluate is ₂F₁(1, ·; ·; z) ≤ 1/(1−z) — see logTail.
-import { gammaln, hyp2f1, logAddExp } from '../numerics/special.ts';
+import { gammaln, logAddExp } from '../numerics/special.ts';
+import { logHyp2f1One } from '../numerics/log-hyp2f1-one.ts';
 import type { RfPatterns } from './types.ts';
 
 export type ParetoNbdParam = 'r' | 'alpha' | 's' | 'beta';
@@ -43,9 +44,9 @@ export function logTail(a: number, b: number, alpha: number, beta: number, tau0:
   const pa = alpha + tau0;
   const pb = beta + tau0;
   if (alpha >= beta) {
-    return -a * Math.log(pa) + (1 - b) * Math.log(pb) - Math.log(a + b - 1) + Math.log(hyp2f1(1, a, a + b, (alpha - beta) / pa));
+    return -a * Math.log(pa) + (1 - b) * Math.log(pb) - Math.log(a + b - 1) + logHyp2f1One(a, a + b, (alpha - beta) / pa);
   }
-  return -b * Math.log(pb) + (1 - a) * Math.log(pa) - Math.log(a + b - 1) + Math.log(hyp2f1(1, b, a + b, (beta - alpha) / pb));
+  return -b * Math.log(pb) + (1 - a) * Math.log(pa) - Math.log(a + b - 1) + logHyp2f1One(b, a + b, (beta - alpha) / pb);
 }
 
 /** ln of the bracket of (★): everything of the likelihood that depends on tx and T. */
