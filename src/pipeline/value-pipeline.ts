@@ -126,18 +126,24 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   // busy or a rejection unhandled.
   let fitFailure: { error: unknown } | null = null;
   let spendUnavailable: string | undefined;
-  try {
-    const wanted = o.model ?? 'bgnbd';
-    if (wanted !== 'pnbd') fits.push({ model: bgNbd as CountModel, fit: bgNbd.fit(patterns, fitOptions) });
-    if (wanted !== 'bgnbd') fits.push({ model: paretoNbd as CountModel, fit: paretoNbd.fit(patterns, fitOptions) });
-  } catch (error) {
-    fitFailure = { error };
+  // With `auto`, a model that cannot be fitted to these data (ModelError) leaves the choice to the
+  // other, and the reason says why; a model asked for by name fails the run as before.
+  const wanted = o.model ?? 'bgnbd';
+  const candidates = [...(wanted !== 'pnbd' ? [bgNbd as CountModel] : []), ...(wanted !== 'bgnbd' ? [paretoNbd as CountModel] : [])];
+  let failed: { model: string; message: string } | undefined;
+  for (const model of candidates) {
+    try {
+      fits.push({ model, fit: model.fit(patterns, fitOptions) });
+    } catch (error) {
+      if (wanted === 'auto' && error instanceof ModelError && failed === undefined) failed = { model: model.name, message: error.message };
+      else fitFailure ??= { error };
+    }
   }
   await aheadDone();
   if (fitFailure) throw fitFailure.error;
   const plainIds = files && await customerIdsPlain(db);
   const best = fits.reduce((a, b) => (b.fit.bic < a.fit.bic ? b : a));
-  const choice = explainChoice(o.model, fits.map((f) => f.fit), best.fit);
+  const choice = explainChoice(o.model, fits.map((f) => f.fit), best.fit, failed);
   // The count model's scores per pattern need neither the spend patterns nor the spend model: JS
   // computes them while DuckDB reads the spend patterns (in a fixed order, so that the same summary
   // gives the same fit; money-sql.ts makes the summary the same), and DuckDB builds their table (and a
@@ -194,9 +200,11 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
 }
 
 /** `wanted` undefined: nobody asked for a model, and the reason says BG/NBD is the default rather than "as requested". Sentences translated in src/report/model-reason.ts. */
-function explainChoice(wanted: CountModelChoice | undefined, fits: FitResult[], best: FitResult): ModelChoice {
+function explainChoice(wanted: CountModelChoice | undefined, fits: FitResult[], best: FitResult, failed?: { model: string; message: string }): ModelChoice {
   const candidates = fits.map((f) => ({ model: f.model, logLik: f.logLik, bic: f.bic }));
   const chosen = best.model === 'pnbd' ? 'pnbd' : 'bgnbd';
+  const name = (m: string) => (m === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD');
+  if (failed) return { chosen, reason: `${name(chosen)}, the only one of the two models that could be fitted (${name(failed.model)}: ${failed.message})`, candidates };
   if (wanted === undefined) return { chosen, reason: 'BG/NBD, the default (--model auto also fits Pareto/NBD and keeps the better)', candidates };
   if (wanted !== 'auto') return { chosen, reason: `${chosen === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'} as requested`, candidates };
   const other = fits.find((f) => f !== best);

@@ -38,15 +38,16 @@ export const PARETO_NBD_PARAMS: readonly ParetoNbdParam[] = ['r', 'alpha', 's', 
  *   H = (α+τ₀)^{−a} (β+τ₀)^{1−b}/(a+b−1) · ₂F₁(1, a; a+b; z),
  * whose series has positive terms bounded by zⁿ: no overflow however large a (i.e. x) is. For α ≥ β,
  * z ∈ [0, 1); for α < β we swap the roles of (a, α) and (b, β) so the argument stays in [0, 1) (the
- * branch of eq. 23).
+ * branch of eq. 23). 1 − z = (β+τ₀)/(α+τ₀) (or its inverse) is passed as such: near z = 1, where
+ * logHyp2f1One works with 1 − z, subtracting a rounded z from 1 would lose its digits.
  */
 export function logTail(a: number, b: number, alpha: number, beta: number, tau0: number): number {
   const pa = alpha + tau0;
   const pb = beta + tau0;
   if (alpha >= beta) {
-    return -a * Math.log(pa) + (1 - b) * Math.log(pb) - Math.log(a + b - 1) + logHyp2f1One(a, a + b, (alpha - beta) / pa);
+    return -a * Math.log(pa) + (1 - b) * Math.log(pb) - Math.log(a + b - 1) + logHyp2f1One(a, a + b, (alpha - beta) / pa, pb / pa);
   }
-  return -b * Math.log(pb) + (1 - a) * Math.log(pa) - Math.log(a + b - 1) + logHyp2f1One(b, a + b, (beta - alpha) / pb);
+  return -b * Math.log(pb) + (1 - a) * Math.log(pa) - Math.log(a + b - 1) + logHyp2f1One(b, a + b, (beta - alpha) / pb, pa / pb);
 }
 
 /** ln of the bracket of (★): everything of the likelihood that depends on tx and T. */

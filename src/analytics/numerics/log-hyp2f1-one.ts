@@ -30,20 +30,23 @@ function logAbsGamma(x: number): { log: number; sign: number } {
 
 /**
  * ln ₂F₁(1, q; c; z) for 0 ≤ z < 1, c > q > 0 (every term of its series is positive, so it is ≥ 1).
+ * `y` is 1 − z when the caller has it without cancellation (Pareto/NBD: a ratio of its rates plus
+ * time): near z = 1 a z rounded to a double keeps few digits of 1 − z, or none when z rounds to 1.
+ * NaN, not an exception, where it cannot be evaluated (z ≥ 1 or NaN at a pole): a likelihood then
+ * reads as undefined there and the optimiser steps back.
  * @example logHyp2f1One(1.5, 2.3, 0.99999) // ≈ ln ₂F₁(1, 1.5; 2.3; 0.99999)
  */
-export function logHyp2f1One(q: number, c: number, z: number): number {
+export function logHyp2f1One(q: number, c: number, z: number, y = 1 - z): number {
   const p = c - q;
-  if (z > NEAR_ONE && Math.abs(p - Math.round(p)) > POLE_GAP) {
-    const y = 1 - z;
+  if (z > NEAR_ONE && y > 0 && Math.abs(p - Math.round(p)) > POLE_GAP) {
     const first = ((c - 1) / (p - 1)) * hyp2f1(1, q, 2 - p, y);
     const g = logAbsGamma(1 - p);
-    const logSecond = gammaln(c) + g.log - gammaln(q) + (p - 1) * Math.log(y) + (1 - c) * Math.log(z);
+    const logSecond = gammaln(c) + g.log - gammaln(q) + (p - 1) * Math.log(y) + (1 - c) * Math.log1p(-y);
     // The second part alone can exceed a double (Γ(c) for large c, (1−z)^(p−1) for p < 1): in logs.
     const value = logSecond > 700
       ? (g.sign > 0 ? logSecond + Math.log1p(first * Math.exp(-logSecond)) : Number.NaN)
       : Math.log(first + g.sign * Math.exp(logSecond));
     if (Number.isFinite(value) && value >= 0) return value;
   }
-  return Math.log(hyp2f1(1, q, c, z));
+  return z < 1 ? Math.log(hyp2f1(1, q, c, z)) : Number.NaN;
 }

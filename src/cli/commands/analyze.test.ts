@@ -61,11 +61,31 @@ describe('cvm analyze', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/columns: customer=customer_id, date=date, amount=amount/);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
-    // Nobody asked for a model: the report says BG/NBD is the default, not "as requested", in both languages.
-    expect(r.out).toMatch(/model: BG\/NBD, the default \(--model auto also fits Pareto\/NBD/);
-    const reason = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).model.reason;
-    expect(reason['zh-CN']).toBe('BG/NBD（默认模型；--model auto 会同时拟合 Pareto/NBD 并保留更好的一个）');
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('默认模型');
+    // Nobody asked for a model: both are fitted and the better kept, with the reason in both languages.
+    const model = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).model;
+    expect(model.candidates.map((c: { model: string }) => c.model).sort()).toEqual(['bgnbd', 'pnbd']);
+    expect(r.out).toMatch(/model: (BG\/NBD|Pareto\/NBD) fits better \(BIC lower by/);
+    expect(model.reason['zh-CN']).toMatch(/^(BG\/NBD|Pareto\/NBD) 拟合更好（BIC 低/);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('拟合更好');
+  });
+
+  it('keeps the model that can be fitted when the other cannot, and says why', async () => {
+    // Four customers, one of them with a repeat purchase: BG/NBD fits (at a boundary), Pareto/NBD's
+    // optimiser runs off without converging. The run goes on with BG/NBD instead of failing.
+    const file = join(dir, 'four.csv');
+    writeFileSync(file, 'customer_id,date,amount\nA,2024-01-01,10\nA,2024-02-05,12\nB,2023-11-13,9\nC,2023-09-04,11\nD,2023-06-26,8\n');
+    const out = join(dir, 'four');
+    const r = await runCli('analyze', file, '--out', out, '--end', '2024-03-11', '--no-holdout');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/model: BG\/NBD, the only one of the two models that could be fitted \(Pareto\/NBD: the fit did not converge/);
+    const model = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).model;
+    expect(model.chosen).toBe('bgnbd');
+    expect(model.reason['zh-CN']).toMatch(/^BG\/NBD（两个模型中唯一能拟合的；Pareto\/NBD：the fit did not converge/);
+    // Asked for by name, the model that cannot be fitted fails the run with the optimiser's message.
+    const named = await runCli('analyze', file, '--out', join(dir, 'four-pnbd'), '--end', '2024-03-11', '--no-holdout', '--model', 'pnbd');
+    expect(named.code).not.toBe(0);
+    expect(named.err).toMatch(/did not converge/);
+    expect(named.err).not.toMatch(/\n\s+at /);
   });
 
   it('accounts in report.html for every row read, exact duplicates included', async () => {

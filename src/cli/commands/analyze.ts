@@ -44,7 +44,7 @@ export function registerAnalyze(program: Command): void {
     .option('--database-url <url>', 'with --data: the folder\'s operational store (surveys, complaints) is on this PostgreSQL server (postgres://…)')
     .addOption(new Option('--unit <unit>', 'time unit of the summary').choices(TIME_UNITS).default('week'))
     .option('--end <date>', 'end of observation, YYYY-MM-DD (default: the last purchase day)')
-    .addOption(new Option('--model <model>', 'purchase model (default: bgnbd); auto fits both and keeps the better').choices(['bgnbd', 'pnbd', 'auto']))
+    .addOption(new Option('--model <model>', 'purchase model (default: auto, which fits both and keeps the better fit)').choices(['bgnbd', 'pnbd', 'auto']))
     .option('--clv-months <n>', 'CLV horizon in months', '12')
     .option('--discount-rate <rate>', 'annual discount rate for CLV (applied monthly)', '0.10')
     .option('--no-holdout', 'skip the holdout check of the model')
