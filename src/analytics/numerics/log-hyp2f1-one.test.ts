@@ -27,6 +27,15 @@ describe('logHyp2f1One', () => {
     }
   });
 
+  it('uses the exact 1 − z it is given where z itself rounds to 1, and is NaN where it cannot be evaluated', () => {
+    // mpmath at 60 digits with z = 1 − y exactly (y = 10⁻¹⁷ and 10⁻²⁰, below a double's spacing at 1).
+    expect(Math.abs(logHyp2f1One(1.0000123, 1.8275723, 1, 1e-17) - 8.3667108134750341)).toBeLessThan(1e-12 * 8.37);
+    expect(Math.abs(logHyp2f1One(2.5, 7.3, 1, 1e-20) - 0.50554856666514694)).toBeLessThan(1e-12);
+    // At z = 1 within the pole gap (c − q = 0.99) neither form applies: NaN, not an exception.
+    expect(logHyp2f1One(1.2, 2.19, 1, 0)).toBeNaN();
+    expect(logHyp2f1One(1.2, 2.19, Number.NaN)).toBeNaN();
+  });
+
   it('is ln of the series below the switch, to the bit', () => {
     for (const [q, c, z] of [[1.6, 2.2, 0.5], [30, 31.5, 0.9], [0.7, 1.4, 0]] as const) expect(logHyp2f1One(q, c, z)).toBe(Math.log(hyp2f1(1, q, c, z)));
   });
