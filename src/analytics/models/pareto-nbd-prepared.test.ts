@@ -1,7 +1,8 @@
-// The regrouped evaluation must give exactly the plain per-pattern sum of pareto-nbd-likelihood.ts,
-// whatever the mix of patterns; that per-customer form is pinned against published values in
-// pareto-nbd.test.ts. Exact, not close: each pattern's term is the same expression on the same numbers,
-// summed in the same order, so any difference means a term was looked up in the wrong table.
+// The regrouped evaluation must give the plain per-pattern sum of pareto-nbd-likelihood.ts, whatever
+// the mix of patterns; that per-customer form is pinned against published values in
+// pareto-nbd.test.ts. To 1e-13 relative: the two ₂F₁ terms are the same numbers, but the log-sum-exp is
+// taken as A + log1p(e^(B−A)) and its parts summed per distinct value, so the last bits differ (by
+// < 1e-15 relative here); a term looked up in the wrong table moves the sum by far more.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../testing/shared-data.ts';
@@ -32,16 +33,18 @@ function cdnow(): RfPatterns {
   return toRfPatterns({ x: rows.map((r) => r[1]), tx: rows.map((r) => r[2]), T: rows.map((r) => r[3]) });
 }
 
+const close = (got: number, expected: number) => expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-13 * Math.abs(expected));
+
 describe('paretoNbdPreparedLogLik', () => {
-  it('is the plain per-pattern sum, to the last bit, on hand-made patterns and on CDNOW', () => {
+  it('is the plain per-pattern sum on hand-made patterns and on CDNOW', () => {
     const prep = prepareParetoNbd(small);
     // 13 patterns, 11 distinct (x, t_x) and 9 distinct (x, T): the tables are shared, not one per row.
     expect([prep.aX.length, prep.bX.length, prep.xs.length]).toEqual([11, 9, 6]);
     const data = cdnow();
     const prepCdnow = prepareParetoNbd(data);
     for (const p of points) {
-      expect(paretoNbdPreparedLogLik(p, prep)).toBe(paretoNbdLogLik(p, small));
-      expect(paretoNbdPreparedLogLik(p, prepCdnow)).toBe(paretoNbdLogLik(p, data));
+      close(paretoNbdPreparedLogLik(p, prep), paretoNbdLogLik(p, small));
+      close(paretoNbdPreparedLogLik(p, prepCdnow), paretoNbdLogLik(p, data));
     }
   });
 
@@ -49,7 +52,7 @@ describe('paretoNbdPreparedLogLik', () => {
     const scale = 38.86;
     const divided: RfPatterns = { ...small, tx: small.tx.map((v) => v / scale), T: small.T.map((v) => v / scale) };
     const p = { r: 0.5533, alpha: 10.578 / scale, s: 0.6062, beta: 11.667 / scale };
-    expect(paretoNbdPreparedLogLik(p, rescaleParetoNbd(prepareParetoNbd(small), scale))).toBe(paretoNbdLogLik(p, divided));
+    close(paretoNbdPreparedLogLik(p, rescaleParetoNbd(prepareParetoNbd(small), scale)), paretoNbdLogLik(p, divided));
   });
 
   it('is −Infinity outside the parameter space', () => {

@@ -7,9 +7,11 @@
 // distinct (x, T), so an evaluation takes ~17,000 ₂F₁ instead of ~430,000; only the log-sum-exp of the
 // two tabled terms is left per pattern. The fit's gradient is numeric (pareto-nbd.ts), so every one of
 // its ~10 evaluations per iteration gains alike.
-// Each pattern's term is the same expression on the same numbers as paretoNbdCustomerLogLik, summed in
-// the patterns' order, so the total is the same double as the plain loop's.
-import { gammaln, logAddExp } from '../numerics/special.ts';
+// The log-sum-exp of the two terms is then taken as A + log1p(e^(B−A)), its A and lnΓ(r+x) parts summed
+// per distinct value with the weights summed in advance: one exp and one log1p per pattern (an
+// evaluation at 1M customers 14–18 → 10 ms). The total agrees with paretoNbdLogLik's plain sum to
+// ~1e-14 relative, not to the bit (pareto-nbd-prepared.test.ts).
+import { gammaln } from '../numerics/special.ts';
 import { distinctIndex } from '../numerics/distinct-index.ts';
 import { logTail, type ParetoNbdParams } from './pareto-nbd-likelihood.ts';
 import type { RfPatterns } from './types.ts';
@@ -28,6 +30,10 @@ export interface ParetoNbdPrepared {
   bT: Float64Array;
   ib: Uint32Array;
   weight: Float64Array;
+  /** Σ weight, and the weight on each distinct x and on each (x, t_x) pair. */
+  n: number;
+  wX: Float64Array;
+  wA: Float64Array;
 }
 
 /** Distinct pairs of two indexed columns, keyed exactly by the integer i·m + j (< 2⁵³ for any array here). */
@@ -46,7 +52,11 @@ export function prepareParetoNbd(data: RfPatterns): ParetoNbdPrepared {
   const X = distinctIndex(x), Tx = distinctIndex(tx), TT = distinctIndex(T);
   const a = pairIndex(X.index, Tx.index, Tx.values.length);
   const b = pairIndex(X.index, TT.index, TT.values.length);
+  const wX = new Float64Array(X.values.length), wA = new Float64Array(a.first.length);
+  let n = 0;
+  for (let k = 0; k < weight.length; k++) { wX[X.index[k]] += weight[k]; wA[a.index[k]] += weight[k]; n += weight[k]; }
   return {
+    n, wX, wA,
     xs: X.values, ix: X.index,
     aX: Float64Array.from(a.first, (k) => x[k]), aTx: Float64Array.from(a.first, (k) => tx[k]), ia: a.index,
     bX: Float64Array.from(b.first, (k) => x[k]), bT: Float64Array.from(b.first, (k) => T[k]), ib: b.index,
@@ -69,9 +79,14 @@ export function paretoNbdPreparedLogLik(p: ParetoNbdParams, d: ParetoNbdPrepared
   const first = new Float64Array(d.aX.length), second = new Float64Array(d.bX.length);
   for (let j = 0; j < first.length; j++) first[j] = lnS + logTail(r + d.aX[j], s + 1, alpha, beta, d.aTx[j]);
   for (let j = 0; j < second.length; j++) second[j] = Math.log(r + d.bX[j]) + logTail(r + d.bX[j] + 1, s, alpha, beta, d.bT[j]);
-  let total = 0;
+  // ln(e^A + e^B) = A + ln(1 + e^(B−A)): the A and lnΓ parts are summed per distinct value with the
+  // weights summed in advance, so each pattern costs one exp and one log1p.
+  let total = constant * d.n;
+  for (let k = 0; k < lnGamma.length; k++) total += d.wX[k] * lnGamma[k];
+  for (let j = 0; j < first.length; j++) total += d.wA[j] * first[j];
   for (let i = 0; i < d.weight.length; i++) {
-    total += d.weight[i] * (lnGamma[d.ix[i]] + constant + logAddExp(first[d.ia[i]], second[d.ib[i]]));
+    const gap = second[d.ib[i]] - first[d.ia[i]];
+    total += d.weight[i] * (gap > 0 ? gap + Math.log1p(Math.exp(-gap)) : Math.log1p(Math.exp(gap)));
   }
   return total;
 }

@@ -190,7 +190,7 @@ describe('Pareto/NBD likelihood: stable form against independent computations', 
     const data = toRfPatterns({ x: [0, 2, 2], tx: [0, 5, 5], T: [10, 20, 20] });
     const sum = paretoNbdCustomerLogLik(cdnow, 0, 0, 10) + 2 * paretoNbdCustomerLogLik(cdnow, 2, 5, 20);
     expect(paretoNbdLogLik(cdnow, data)).toBeCloseTo(sum, 10);
-    expect(paretoNbd.logLik(cdnow, data)).toBe(paretoNbdLogLik(cdnow, data));
+    expect(paretoNbd.logLik(cdnow, data)).toBeCloseTo(paretoNbdLogLik(cdnow, data), 10);
     expect(paretoNbdLogLik({ ...cdnow, s: 0 }, data)).toBe(-Infinity);
   });
 });

@@ -31,7 +31,7 @@ export function fitParetoNbd(data: RfPatterns, options: FitOptions = {}): FitRes
   for (const v of data.T) if (v > scale) scale = v;
   if (!(scale > 0)) throw new ModelError('invalid-input', 'every customer has T = 0: there is no observation time to fit on');
   // Regrouped once (pareto-nbd-prepared.ts): the fit's few hundred evaluations each compute the ₂F₁
-  // terms per distinct (x, t_x) and (x, T) instead of per pattern (1M customers: ~45 s → ~2 s).
+  // terms per distinct (x, t_x) and (x, T) instead of per pattern (1M customers: 29 s → 2.7 s).
   const prepared = prepareParetoNbd(data);
   const scaled = rescaleParetoNbd(prepared, scale);
   const init = options.init ?? {};
