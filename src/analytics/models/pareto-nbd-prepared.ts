@@ -69,24 +69,71 @@ export function rescaleParetoNbd(p: ParetoNbdPrepared, scale: number): ParetoNbd
   return { ...p, aTx: p.aTx.map((v) => v / scale), bT: p.bT.map((v) => v / scale) };
 }
 
-/** Total weighted log-likelihood (paretoNbdLogLik's value); −Infinity outside the parameter space. */
-export function paretoNbdPreparedLogLik(p: ParetoNbdParams, d: ParetoNbdPrepared): number {
+/** The per-value terms at one parameter point: the constant, lnΓ(r+x) per x, and the two ln-terms per pair. */
+interface Tables { constant: number; lnGamma: Float64Array; first: Float64Array; second: Float64Array }
+
+function tables(p: ParetoNbdParams, d: ParetoNbdPrepared): Tables {
   const { r, alpha, s, beta } = p;
-  if (!(r > 0 && alpha > 0 && s > 0 && beta > 0)) return -Infinity;
-  const constant = -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta);
-  const lnGamma = d.xs.map((x) => gammaln(r + x));
   const lnS = Math.log(s);
   const first = new Float64Array(d.aX.length), second = new Float64Array(d.bX.length);
   for (let j = 0; j < first.length; j++) first[j] = lnS + logTail(r + d.aX[j], s + 1, alpha, beta, d.aTx[j]);
   for (let j = 0; j < second.length; j++) second[j] = Math.log(r + d.bX[j]) + logTail(r + d.bX[j] + 1, s, alpha, beta, d.bT[j]);
+  return { constant: -gammaln(r) + r * Math.log(alpha) + s * Math.log(beta), lnGamma: d.xs.map((x) => gammaln(r + x)), first, second };
+}
+
+const inSpace = ({ r, alpha, s, beta }: ParetoNbdParams): boolean => r > 0 && alpha > 0 && s > 0 && beta > 0;
+
+/**
+ * Σ w·ln L from the tables; with `share`, also each pattern's posterior share of the second term,
+ * σ = e^B/(e^A + e^B), summed with the weights per pair: shareA[j] = Σ w(1−σ) over the patterns of
+ * (x, t_x) pair j, shareB[j] = Σ wσ over those of (x, T) pair j (the gradient's chain rule).
+ */
+function total(t: Tables, d: ParetoNbdPrepared, share?: { a: Float64Array; b: Float64Array }): number {
   // ln(e^A + e^B) = A + ln(1 + e^(B−A)): the A and lnΓ parts are summed per distinct value with the
   // weights summed in advance, so each pattern costs one exp and one log1p.
-  let total = constant * d.n;
-  for (let k = 0; k < lnGamma.length; k++) total += d.wX[k] * lnGamma[k];
-  for (let j = 0; j < first.length; j++) total += d.wA[j] * first[j];
+  let sum = t.constant * d.n;
+  for (let k = 0; k < t.lnGamma.length; k++) sum += d.wX[k] * t.lnGamma[k];
+  for (let j = 0; j < t.first.length; j++) sum += d.wA[j] * t.first[j];
   for (let i = 0; i < d.weight.length; i++) {
-    const gap = second[d.ib[i]] - first[d.ia[i]];
-    total += d.weight[i] * (gap > 0 ? gap + Math.log1p(Math.exp(-gap)) : Math.log1p(Math.exp(gap)));
+    const gap = t.second[d.ib[i]] - t.first[d.ia[i]];
+    const e = Math.exp(-Math.abs(gap));
+    sum += d.weight[i] * (gap > 0 ? gap + Math.log1p(e) : Math.log1p(e));
+    if (share) {
+      const sigma = gap > 0 ? 1 / (1 + e) : e / (1 + e);
+      share.a[d.ia[i]] += d.weight[i] * (1 - sigma);
+      share.b[d.ib[i]] += d.weight[i] * sigma;
+    }
   }
-  return total;
+  return sum;
+}
+
+/** Total weighted log-likelihood (paretoNbdLogLik's value); −Infinity outside the parameter space. */
+export function paretoNbdPreparedLogLik(p: ParetoNbdParams, d: ParetoNbdPrepared): number {
+  return inSpace(p) ? total(tables(p, d), d) : -Infinity;
+}
+
+const NAMES = ['r', 'alpha', 's', 'beta'] as const;
+
+/**
+ * The log-likelihood and its gradient in (r, α, s, β) from one pass over the patterns. ln L depends on
+ * the parameters only through the tables, so ∂/∂θ = n ∂c/∂θ + Σ_x w_x ∂lnΓ/∂θ + Σ_j shareA_j ∂A_j/∂θ +
+ * Σ_j shareB_j ∂B_j/∂θ, with the tables' derivatives by central differences (step 6·10⁻⁶ relative, as
+ * numericGradient takes on the whole likelihood): eight table passes (~3 ms each at 1M customers)
+ * instead of eight passes over every pattern (~10 ms each), for the same O(h²) approximation.
+ */
+export function paretoNbdPreparedValueAndGradient(p: ParetoNbdParams, d: ParetoNbdPrepared): { value: number; gradient: Float64Array } {
+  const gradient = new Float64Array(4);
+  if (!inSpace(p)) return { value: -Infinity, gradient };
+  const share = { a: new Float64Array(d.aX.length), b: new Float64Array(d.bX.length) };
+  const value = total(tables(p, d), d, share);
+  NAMES.forEach((name, k) => {
+    const h = 6e-6 * Math.max(Math.abs(p[name]), 1e-3);
+    const up = tables({ ...p, [name]: p[name] + h }, d), down = tables({ ...p, [name]: p[name] - h }, d);
+    let g = d.n * (up.constant - down.constant);
+    for (let i = 0; i < up.lnGamma.length; i++) g += d.wX[i] * (up.lnGamma[i] - down.lnGamma[i]);
+    for (let j = 0; j < up.first.length; j++) g += share.a[j] * (up.first[j] - down.first[j]);
+    for (let j = 0; j < up.second.length; j++) g += share.b[j] * (up.second[j] - down.second[j]);
+    gradient[k] = g / (2 * h);
+  });
+  return { value, gradient };
 }
