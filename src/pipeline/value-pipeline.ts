@@ -131,9 +131,10 @@ async function runSteps(db: DuckDbEngine, o: PipelineOptions): Promise<PipelineR
   const wanted = o.model ?? 'bgnbd';
   const candidates = [...(wanted !== 'pnbd' ? [bgNbd as CountModel] : []), ...(wanted !== 'bgnbd' ? [paretoNbd as CountModel] : [])];
   let failed: { model: string; message: string } | undefined;
-  for (const model of candidates) {
+  for (const [k, model] of candidates.entries()) {
     try {
-      fits.push({ model, fit: model.fit(patterns, fitOptions) });
+      // The second model of `auto` is there to be compared: no simplex if L-BFGS fails (FitOptions.fallback).
+      fits.push({ model, fit: model.fit(patterns, k === 0 ? fitOptions : { ...fitOptions, fallback: false }) });
     } catch (error) {
       if (wanted === 'auto' && error instanceof ModelError && failed === undefined) failed = { model: model.name, message: error.message };
       else fitFailure ??= { error };

@@ -50,6 +50,7 @@ export function fitBgFamily(model: 'bgnbd' | 'mbgnbd', s: DropoutAtStart, data: 
     totalWeight: n,
     penalizer: options.penalizer,
     maxIterations: options.maxIterations,
+    fallback: options.fallback,
   });
   const t = optimum.theta;
   const theta = Float64Array.of(t[0], t[1] * scale, t[2], t[3]);

@@ -195,6 +195,22 @@ describe('Pareto/NBD likelihood: stable form against independent computations', 
   });
 });
 
+describe('Pareto/NBD fit without the simplex fallback', () => {
+  it('fails at once with the L-BFGS reason where the full fit would try Nelder-Mead', () => {
+    // Three customers the model cannot fit (found by search): L-BFGS's line search fails; with the
+    // fallback the simplex runs its 20,000 steps (~1.6 s) and fails too.
+    const data = toRfPatterns({ x: [1, 3, 1], tx: [8, 7, 1], T: [34, 19, 1] });
+    // The message of a fit that tried the simplex reads "(line search failed; simplex: …)".
+    expect(() => fitParetoNbd(data, { fallback: false })).toThrow(/did not converge \(line search failed\); last point/);
+    try {
+      fitParetoNbd(data, { fallback: false });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ModelError);
+      expect((e as ModelError).code).toBe('not-converged');
+    }
+  });
+});
+
 describe('Pareto/NBD P(alive at T + t) and expectations', () => {
   const p = { r: 0.5533, alpha: 10.578, s: 0.6062, beta: 11.667 };
 

@@ -45,6 +45,7 @@ export function fitParetoNbd(data: RfPatterns, options: FitOptions = {}): FitRes
     totalWeight: totalWeight(data),
     penalizer: options.penalizer,
     maxIterations: options.maxIterations,
+    fallback: options.fallback,
   });
   const t = optimum.theta;
   const theta = Float64Array.of(t[0], t[1] * scale, t[2], t[3] * scale);

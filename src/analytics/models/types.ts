@@ -26,6 +26,12 @@ export interface FitOptions {
   /** Starting values by parameter name (natural scale). */
   init?: Record<string, number>;
   maxIterations?: number;
+  /**
+   * false: when L-BFGS fails, throw ModelError('not-converged') at once instead of trying Nelder-Mead
+   * (up to 20,000 steps). For a model fitted only to be compared (cvm analyze's `auto`), where the
+   * simplex on data the model cannot fit cost up to a minute for nothing (default true).
+   */
+  fallback?: boolean;
 }
 
 /** A fitted model. Parameter names are the papers'. */

@@ -23,6 +23,8 @@ export interface LikelihoodProblem {
   totalWeight: number;
   penalizer?: number;
   maxIterations?: number;
+  /** false: no Nelder-Mead after a failed L-BFGS (FitOptions.fallback). */
+  fallback?: boolean;
 }
 
 export interface Optimum {
@@ -69,6 +71,9 @@ export function maximizeLikelihood(p: LikelihoodProblem): Optimum {
   if (first.converged && (isStationary(first.gradient) || atBoundary(first.x, first.gradient))) {
     const th = theta(first.x);
     return { theta: th, logLik: p.logLik(th), iterations: first.iterations, method: 'lbfgs' };
+  }
+  if (p.fallback === false) {
+    throw new ModelError('not-converged', `the fit did not converge (${first.reason}); last point ${fmt(p.names, theta(first.x))}`);
   }
   // Nelder-Mead from the best point L-BFGS reached, then polish with L-BFGS again: the simplex is
   // robust to a bad gradient but converges slowly in its last digits.
