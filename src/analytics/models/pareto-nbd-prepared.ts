@@ -127,7 +127,8 @@ export function paretoNbdPreparedValueAndGradient(p: ParetoNbdParams, d: ParetoN
   const share = { a: new Float64Array(d.aX.length), b: new Float64Array(d.bX.length) };
   const value = total(tables(p, d), d, share);
   NAMES.forEach((name, k) => {
-    const h = 6e-6 * Math.max(Math.abs(p[name]), 1e-3);
+    // Relative to the parameter, which is > 0: near the NBD limit s falls to 1e-8 and beta rises to 1e8.
+    const h = 6e-6 * p[name];
     const up = tables({ ...p, [name]: p[name] + h }, d), down = tables({ ...p, [name]: p[name] - h }, d);
     let g = d.n * (up.constant - down.constant);
     for (let i = 0; i < up.lnGamma.length; i++) g += d.wX[i] * (up.lnGamma[i] - down.lnGamma[i]);
